@@ -1,0 +1,26 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RobuustOD.Registry.Omgevingsdiensten;
+
+namespace RobuustOD.Registry.Features;
+
+/// <summary>Per province the OD that does its Seveso tasks on the peildatum (null where none is designated).</summary>
+public static class SevesoOverzicht
+{
+    public sealed record SevesoOd(string Code, string Naam);
+
+    public sealed record ProvincieSeveso(string Provincie, SevesoOd? Omgevingsdienst);
+
+    public sealed record Overzicht(DateOnly Peildatum, IReadOnlyList<ProvincieSeveso> Provincies);
+
+    public static async Task<Ok<Overzicht>> Endpoint(DateOnly? peildatum, [AsParameters] RegisterContext ctx)
+    {
+        var datum = peildatum ?? ctx.Vandaag;
+        var alle = await ctx.Session.Query<Omgevingsdienst>().ToListAsync(ctx.Ct);
+        var regels = Provincies.Alle.Select(p => new ProvincieSeveso(p, alle
+                .Where(od => od.SevesoProvinciesOp(datum).Contains(p))
+                .Select(od => new SevesoOd(od.Id, od.Naam)).FirstOrDefault()))
+            .ToList();
+        return TypedResults.Ok(new Overzicht(datum, regels));
+    }
+}

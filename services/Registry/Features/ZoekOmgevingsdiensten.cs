@@ -1,0 +1,95 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using RobuustOD.Registry.Omgevingsdiensten;
+using RobuustOD.ServiceDefaults.Validation;
+
+namespace RobuustOD.Registry.Features;
+
+/// <summary>The register as it stood on a peildatum (default: today), filtered and paginated.</summary>
+public static class ZoekOmgevingsdiensten
+{
+    public const int MaxPaginaGrootte = 100;
+    public const string Alle = "alle";
+
+    public sealed record Parameters(
+        [FromQuery(Name = "seveso")] bool? Seveso,
+        [FromQuery(Name = "provincie")] string? Provincie,
+        [FromQuery(Name = "status")] string? Status,
+        [FromQuery(Name = "zoek")] string? Zoek,
+        [FromQuery(Name = "peildatum")] DateOnly? Peildatum,
+        [FromQuery(Name = "pagina")] int? Pagina,
+        [FromQuery(Name = "paginaGrootte")] int? PaginaGrootte);
+
+    public sealed class Validator : AbstractValidator<Parameters>
+    {
+        public Validator()
+        {
+            RuleFor(p => p.Provincie).Must(p => p is null || Provincies.Bestaat(p))
+                .WithMessage($"'provincie' moet een van deze zijn: {string.Join(", ", Provincies.Alle)}.");
+            RuleFor(p => p.Status).Must(s => s is null || s == Alle || Enum.TryParse<OmgevingsdienstStatus>(s, true, out _) && !int.TryParse(s, out _))
+                .WithMessage("'status' moet 'actief' (standaard), 'opgeheven', 'toekomstig' of 'alle' zijn.");
+            RuleFor(p => p.Zoek).PlainText(100);
+            RuleFor(p => p.Pagina).GreaterThanOrEqualTo(1);
+            RuleFor(p => p.PaginaGrootte).InclusiveBetween(1, MaxPaginaGrootte);
+        }
+    }
+
+    public sealed record Pagina(
+        IReadOnlyList<OmgevingsdienstResource> Omgevingsdiensten,
+        int Totaal,
+        int PaginaNummer,
+        int PaginaGrootte,
+        DateOnly Peildatum,
+        [property: JsonPropertyName("_links")] PaginaLinks Links);
+
+    public sealed record PaginaLinks(Link Self, Link? Next, Link? Prev);
+
+    public static async Task<Ok<Pagina>> Endpoint([AsParameters] Parameters p, [AsParameters] RegisterContext ctx)
+    {
+        var peildatum = p.Peildatum ?? ctx.Vandaag;
+        // Like the register itself, the list shows the ODs that exist on the peildatum unless asked otherwise.
+        var status = p.Status switch
+        {
+            null => OmgevingsdienstStatus.Actief,
+            Alle => (OmgevingsdienstStatus?)null,
+            _ => Enum.Parse<OmgevingsdienstStatus>(p.Status, true),
+        };
+        // The register holds a few dozen ODs; the as-of rules (periods, Seveso history) read best in C#.
+        var alle = await ctx.Session.Query<Omgevingsdienst>().ToListAsync(ctx.Ct);
+        var gevonden = alle
+            .Where(od => od.StatusOp(peildatum) == (status ?? od.StatusOp(peildatum)))
+            .Where(od => p.Seveso is null || od.SevesoProvinciesOp(peildatum).Count > 0 == p.Seveso)
+            .Where(od => p.Provincie is null || od.Provincies.Contains(p.Provincie) || od.SevesoProvinciesOp(peildatum).Contains(p.Provincie))
+            .Where(od => string.IsNullOrWhiteSpace(p.Zoek) || Past(od, p.Zoek.Trim()))
+            .OrderBy(od => od.Id, StringComparer.Ordinal)
+            .ToList();
+
+        var nummer = p.Pagina ?? 1;
+        var grootte = p.PaginaGrootte ?? 20;
+        var pagina = gevonden.Skip((nummer - 1) * grootte).Take(grootte).Select(od => ctx.Resource(od, peildatum)).ToList();
+        var links = new PaginaLinks(
+            new Link(PaginaUrl(ctx.Http.Request, nummer)),
+            nummer * grootte < gevonden.Count ? new Link(PaginaUrl(ctx.Http.Request, nummer + 1)) : null,
+            nummer > 1 ? new Link(PaginaUrl(ctx.Http.Request, nummer - 1)) : null);
+        if (links.Next is not null)
+        {
+            ctx.Http.Response.Headers.Link = $"<{links.Next.Href}>; rel=\"next\"";
+        }
+
+        return TypedResults.Ok(new Pagina(pagina, gevonden.Count, nummer, grootte, peildatum, links));
+    }
+
+    private static bool Past(Omgevingsdienst od, string zoek) =>
+        od.Id.Contains(zoek, StringComparison.OrdinalIgnoreCase) || od.Naam.Contains(zoek, StringComparison.OrdinalIgnoreCase);
+
+    private static string PaginaUrl(HttpRequest request, int pagina)
+    {
+        var query = request.Query.Where(q => q.Key != "pagina").ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
+        query["pagina"] = pagina.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return QueryHelpers.AddQueryString(request.PathBase + request.Path, query);
+    }
+}

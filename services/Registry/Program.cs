@@ -1,0 +1,18 @@
+using RobuustOD.Registry;
+using RobuustOD.Registry.Omgevingsdiensten;
+using RobuustOD.Registry.Seeds;
+using RobuustOD.ServiceDefaults;
+using RobuustOD.ServiceDefaults.EventStore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults(RegisterApi.Descriptor, typeof(RegisterApi).Assembly);
+builder.AddEventStore("register", options => options.Projections.Snapshot<Omgevingsdienst>(JasperFx.Events.Projections.SnapshotLifecycle.Inline));
+builder.AddRegisterSeeds();
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapRegisterApi();
+
+app.Run();

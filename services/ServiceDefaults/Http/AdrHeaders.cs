@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace RobuustOD.ServiceDefaults.Http;
+
+/// <summary>
+/// Transport rules of the NL GOV API Design Rules that apply to every response:
+/// the API-Version header, the security headers, and 404 for a trailing slash
+/// (ASP.NET Core routing would otherwise match it silently).
+/// </summary>
+public static class AdrHeaders
+{
+    public static IApplicationBuilder UseAdrConventions(this IApplicationBuilder app, ApiDescriptor api) =>
+        app.Use(async (context, next) =>
+        {
+            // OnStarting: the exception handler clears headers, and an error needs them as much as a success.
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers["API-Version"] = api.Version;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+                headers.CacheControl = "no-store";
+                if (context.Request.IsHttps)
+                {
+                    headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+                }
+
+                return Task.CompletedTask;
+            });
+
+            var path = context.Request.Path.Value;
+            if (path is { Length: > 1 } && path.EndsWith('/'))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            await next(context);
+        });
+}

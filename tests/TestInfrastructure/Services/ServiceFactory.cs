@@ -1,0 +1,50 @@
+using Marten;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RobuustOD.TestInfrastructure.Services;
+
+/// <summary>
+/// A RobuustOD service over in-memory HTTP, on its own PostgreSQL database, trusting the
+/// in-memory development identity provider.
+/// </summary>
+public class ServiceFactory<TService>(string connectionString, DevIdentityServer identity) : WebApplicationFactory<TService>
+    where TService : class
+{
+    public DevIdentityServer Identity { get; } = identity;
+
+    public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:robuustod", connectionString);
+        builder.UseSetting("Auth:Authority", DevIdentityServer.Authority);
+        builder.UseSetting("Auth:RequireHttpsMetadata", "false");
+        builder.UseSetting("Seeds:LoadOnStartup", "false");
+        builder.UseSetting("Cors:AllowedOrigins:0", "https://portaal.example.nl");
+        // Configure, not PostConfigure: JwtBearer builds its metadata client in its own PostConfigure.
+        builder.ConfigureTestServices(services =>
+            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme,
+                options => options.BackchannelHttpHandler = Identity.Server.CreateHandler()));
+    }
+
+    /// <summary>A client carrying a token of <paramref name="clientId"/> (null: anonymous).</summary>
+    public async Task<HttpClient> ClientAsync(string? clientId, CancellationToken ct)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (clientId is not null)
+        {
+            await Identity.AuthorizeAsync(client, clientId, ct);
+        }
+
+        return client;
+    }
+
+    /// <summary>The number of events in the store: a rejected command must leave it unchanged.</summary>
+    public async Task<long> EventCountAsync(CancellationToken ct) =>
+        (await Store.Advanced.FetchEventStoreStatistics(token: ct)).EventCount;
+}
