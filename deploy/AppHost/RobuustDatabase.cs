@@ -84,6 +84,9 @@ internal sealed class RobuustDatabase
             }
         });
 
+        builder.Services.AddSingleton(command);
+        builder.Services.AddHostedService<LocalPostgresShutdown>();
+
         // Run by DCP rather than pg_ctl: DCP owns the process (stopped with everything else, even if the app host
         // dies) and its log shows in the dashboard.
         var postgres = builder.AddExecutable("postgres", command.FileName, dataDirectory, [.. command.Arguments])

@@ -2,10 +2,28 @@ namespace RobuustOD.LocalPostgres;
 
 /// <summary>
 /// How to run a persistent cluster's server in the foreground under a supervisor (e.g. as an Aspire executable resource),
-/// which then owns its lifetime and its log. The server stops on SIGTERM (smart) or SIGINT (fast).
+/// which then owns its lifetime and its log.
 /// </summary>
-public sealed record PostgresServerCommand(string FileName, IReadOnlyList<string> Arguments, string DataDirectory, int Port)
+public sealed class PostgresServerCommand
 {
+    private readonly ServerControl _control;
+
+    private PostgresServerCommand(ServerControl control, IReadOnlyList<string> commandLine, int port)
+    {
+        _control = control;
+        FileName = commandLine[0];
+        Arguments = commandLine.Skip(1).ToArray();
+        Port = port;
+    }
+
+    public string FileName { get; }
+
+    public IReadOnlyList<string> Arguments { get; }
+
+    public string DataDirectory => _control.DataDirectory;
+
+    public int Port { get; }
+
     /// <summary>
     /// Creates the cluster in <paramref name="dataDirectory"/> if the folder is missing or empty (as the postgres user when
     /// running as root) and returns the command that runs it on <see cref="PostgresClusterOptions.Port"/>.
@@ -24,7 +42,21 @@ public sealed record PostgresServerCommand(string FileName, IReadOnlyList<string
                 $"or stop it: pg_ctl stop -D {dataDirectory}");
         }
 
-        var commandLine = prepared.Control.ForegroundCommandLine(prepared.Port);
-        return new PostgresServerCommand(commandLine[0], commandLine.Skip(1).ToArray(), dataDirectory, prepared.Port);
+        return new PostgresServerCommand(prepared.Control, prepared.Control.ForegroundCommandLine(prepared.Port), prepared.Port);
+    }
+
+    /// <summary>
+    /// Stops the server with <c>pg_ctl stop -m fast</c> if it runs. A supervisor's SIGTERM means PostgreSQL's "smart"
+    /// shutdown, which waits for every client to disconnect and so often ends in the supervisor's SIGKILL.
+    /// </summary>
+    public async Task<bool> StopAsync(CancellationToken ct = default)
+    {
+        if (await _control.RunningPortAsync(ct) is null)
+        {
+            return false;
+        }
+
+        await _control.StopAsync(ct);
+        return true;
     }
 }

@@ -17,10 +17,9 @@ internal static class RunnerConsole
 
         try
         {
-            // A terminal or pipe is shared safely; a redirected file is not (the runner's own offset would overwrite the line).
-            var path = $"/proc/{ParentProcessId()}/fd/1";
-            var target = new FileInfo(path).LinkTarget ?? "";
-            if (!target.StartsWith("pipe:", StringComparison.Ordinal) && !target.StartsWith("/dev/", StringComparison.Ordinal))
+            var parent = ParentProcessId();
+            var path = $"/proc/{parent}/fd/1";
+            if (!IsSafeToShare(parent, new FileInfo(path).LinkTarget ?? ""))
             {
                 return;
             }
@@ -29,10 +28,25 @@ internal static class RunnerConsole
             using var writer = new StreamWriter(runner);
             writer.WriteLine(line);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException)
         {
             // Best effort: the line is still in the app's own output, shown when a test fails.
         }
+    }
+
+    // A terminal or pipe is shared safely. A file only when the runner appends to it (>>): otherwise the runner's
+    // next write, at its own offset, would overwrite the line.
+    private static bool IsSafeToShare(int parent, string target)
+    {
+        if (target.StartsWith("pipe:", StringComparison.Ordinal) || target.StartsWith("/dev/", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        const int appendFlag = 0x400; // O_APPEND
+        var flags = File.ReadLines($"/proc/{parent}/fdinfo/1")
+            .FirstOrDefault(line => line.StartsWith("flags:", StringComparison.Ordinal))?["flags:".Length..].Trim();
+        return target.StartsWith('/') && flags is not null && (Convert.ToInt32(flags, 8) & appendFlag) != 0;
     }
 
     // /proc/self/stat: "pid (comm) state ppid ..."; comm may contain spaces and parentheses.

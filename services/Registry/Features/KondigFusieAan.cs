@@ -23,15 +23,19 @@ public static class KondigFusieAan
                 .Must(d => d is null || d.Distinct().Count() == d.Count).WithMessage("'deelnemers' bevat een code dubbel.");
             RuleForEach(v => v.Deelnemers).GeldigeCode();
             RuleFor(v => v.Opvolger).NotNull().WithMessage("'opvolger' is verplicht.");
-            RuleFor(v => v.Opvolger!.Code).GeldigeCode().When(v => v.Opvolger is not null)
-                .Must((v, code) => v.Deelnemers is null || !v.Deelnemers.Contains(code!))
-                .WithMessage("De opvolger moet een nieuwe omgevingsdienst zijn, geen deelnemer.");
-            RuleFor(v => v.Opvolger!.Naam).NotEmpty().PlainText(200).When(v => v.Opvolger is not null);
-            RuleFor(v => v.Opvolger!.Provincies).GeldigeProvincies().When(v => v.Opvolger is not null);
-            RuleFor(v => v.Opvolger!.AantalDeelnemers).GreaterThan(0).LessThan(1000).When(v => v.Opvolger is not null);
+            When(v => v.Opvolger is not null, () =>
+            {
+                RuleFor(v => v.Opvolger!.Code).GeldigeCode()
+                    .Must((v, code) => v.Deelnemers is null || !v.Deelnemers.Contains(code!))
+                    .WithMessage("De opvolger moet een nieuwe omgevingsdienst zijn, geen deelnemer.");
+                RuleFor(v => v.Opvolger!.Naam).NotEmpty().PlainText(200);
+                RuleFor(v => v.Opvolger!.Provincies).GeldigeProvincies();
+                RuleFor(v => v.Opvolger!.AantalDeelnemers).GreaterThan(0).LessThan(1000);
+            });
             RuleFor(v => v.AangekondigdOp).NotNull().WithMessage("'aangekondigdOp' is verplicht.");
-            RuleFor(v => v.Ingangsdatum).NotNull().WithMessage("'ingangsdatum' is verplicht.")
-                .GreaterThanOrEqualTo(v => v.AangekondigdOp).When(v => v.AangekondigdOp is not null)
+            RuleFor(v => v.Ingangsdatum).NotNull().WithMessage("'ingangsdatum' is verplicht.");
+            RuleFor(v => v.Ingangsdatum).GreaterThanOrEqualTo(v => v.AangekondigdOp)
+                .When(v => v.AangekondigdOp is not null && v.Ingangsdatum is not null)
                 .WithMessage("'ingangsdatum' mag niet vóór 'aangekondigdOp' liggen.");
         }
     }

@@ -24,7 +24,7 @@ public static class ETags
             return;
         }
 
-        if (!EntityTagHeaderValue.TryParseList(request.Headers.IfMatch.Select(v => v ?? string.Empty).ToList(), out var tags))
+        if (!EntityTagHeaderValue.TryParseStrictList(request.Headers.IfMatch.Select(v => v ?? string.Empty).ToList(), out var tags))
         {
             throw DomainRuleException.Invalid("If-Match", "If-Match moet een ETag zijn zoals \"3\" of *.");
         }

@@ -31,7 +31,8 @@ public static class AdrHeaders
             });
 
             var path = context.Request.Path.Value;
-            if (path is { Length: > 1 } && path.EndsWith('/'))
+            // The docs page (Scalar) is a browser page that addresses its assets relative to "docs/".
+            if (path is { Length: > 1 } && path.EndsWith('/') && !context.Request.Path.StartsWithSegments(api.DocsPath))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;

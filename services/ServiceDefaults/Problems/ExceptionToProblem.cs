@@ -38,6 +38,12 @@ internal sealed partial class ExceptionToProblem(IProblemDetailsService problems
     {
         DomainRuleException rule => Problem(rule.Status, rule.Title, rule.Message, rule.Errors),
         BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
+        BadHttpRequestException bad when BindFailure().Match(bad.Message) is { Success: true } bind => Problem(
+            StatusCodes.Status400BadRequest, "Ongeldige invoer", "Een parameter van het verzoek heeft een ongeldige waarde.",
+            new Dictionary<string, string[]>
+            {
+                [JsonName(bind.Groups["name"].Value)] = [$"'{bind.Groups["value"].Value}' is geen geldige waarde voor deze parameter."],
+            }),
         BadHttpRequestException bad => Problem(bad.StatusCode, "Ongeldig verzoek", Sanitize(bad.Message)),
         ConcurrencyException or StreamLockedException or ExistingStreamIdCollisionException
             or Marten.Exceptions.ExistingStreamIdCollisionException => Conflict(),
@@ -57,7 +63,10 @@ internal sealed partial class ExceptionToProblem(IProblemDetailsService problems
         string[] errors;
         if (MissingRequired().Match(message) is { Success: true } missing)
         {
-            errors = [$"Verplichte velden ontbreken: {missing.Groups[1].Value}."];
+            var fields = missing.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(f => f.Trim('\''));
+            return Problem(StatusCodes.Status400BadRequest, "Ongeldige invoer", "Verplichte velden ontbreken.",
+                fields.ToDictionary(f => f, f => new[] { $"'{f}' is verplicht (mag null zijn waar het veld dat toestaat)." }));
         }
         else if (message.Contains("could not be mapped", StringComparison.Ordinal))
         {
@@ -95,6 +104,11 @@ internal sealed partial class ExceptionToProblem(IProblemDetailsService problems
 
     [System.Text.RegularExpressions.GeneratedRegex(@"'?\b(?:RobuustOD|System|Microsoft)\.[\w.+`]*(?:\[[^\]]*\])?'?")]
     private static partial System.Text.RegularExpressions.Regex TypeName();
+
+    private static string JsonName(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"(?<type>.*) (?<name>\\w+)\" from \"(?<value>.*)\"\\.$")]
+    private static partial System.Text.RegularExpressions.Regex BindFailure();
 
     [System.Text.RegularExpressions.GeneratedRegex("missing required properties including: (.*)\\.")]
     private static partial System.Text.RegularExpressions.Regex MissingRequired();

@@ -25,6 +25,9 @@ public class ServiceFactory<TService>(string connectionString, DevIdentityServer
         builder.UseSetting("Auth:Authority", DevIdentityServer.Authority);
         builder.UseSetting("Auth:RequireHttpsMetadata", "false");
         builder.UseSetting("Seeds:LoadOnStartup", "false");
+        // Tests provoke conflicts on purpose; Marten logs each one at Error.
+        builder.UseSetting("Logging:LogLevel:Marten", "Critical");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Cors:AllowedOrigins:0", "https://portaal.example.nl");
         // Configure, not PostConfigure: JwtBearer builds its metadata client in its own PostConfigure.
         builder.ConfigureTestServices(services =>
