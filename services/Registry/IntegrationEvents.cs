@@ -1,28 +1,37 @@
 using System.Text.RegularExpressions;
+using JasperFx.Events;
+using RobuustOD.Contracts.Register;
 using RobuustOD.Registry.Omgevingsdiensten;
+using RobuustOD.ServiceDefaults.Eventing.Outgoing;
 
 namespace RobuustOD.Registry;
 
 /// <summary>
-/// The register's events as the outside world will see them (published through the event
-/// backbone as CloudEvents of the NL GOV profile): type <c>nl.robuustod.register.&lt;naam&gt;.v1</c>.
+/// The register's stored events as the outside world sees them: the contract events of
+/// <c>RobuustOD.Contracts.Register</c>, published on topic <c>register</c>. The OD code is the stream key.
 /// </summary>
-public static partial class IntegrationEvents
+public sealed partial class IntegrationEvents : IIntegrationEventMapper
 {
-    public const string TypePrefix = "nl.robuustod.register.";
+    public object? Map(IEvent stored)
+    {
+        var code = stored.StreamKey!;
+        return stored.Data switch
+        {
+            OmgevingsdienstGeregistreerd e => new OmgevingsdienstGeregistreerdV1(code, e.Naam, e.Provincies, e.AantalDeelnemers, e.OpgerichtOp, e.Voorgangers),
+            OmgevingsdienstGewijzigd e => new OmgevingsdienstGewijzigdV1(code, e.Naam, e.Provincies, e.AantalDeelnemers),
+            SevesoAangewezen e => new SevesoAangewezenV1(code, e.Provincies, e.Ingangsdatum),
+            SevesoIngetrokken e => new SevesoIngetrokkenV1(code, e.Einddatum),
+            FusieAangekondigd e => new FusieAangekondigdV1(code, e.Opvolger, e.OpvolgerNaam, e.Deelnemers, e.Ingangsdatum, e.AangekondigdOp),
+            FusieVoltooid e => new FusieVoltooidV1(code, e.Opvolger, e.Ingangsdatum),
+            FusieGeannuleerd e => new FusieGeannuleerdV1(code, e.Opvolger, e.Reden),
+            Opgesplitst e => new OpgesplitstV1(code, e.Opvolgers, e.Ingangsdatum),
+            ZelftoetsVastgelegd e => new ZelftoetsVastgelegdV1(code, e.Robuust, e.BeoordeeldOp),
+            _ => null,
+        };
+    }
 
-    public static readonly IReadOnlyList<Type> Gepubliceerd =
-    [
-        typeof(OmgevingsdienstGeregistreerd), typeof(OmgevingsdienstGewijzigd), typeof(SevesoAangewezen),
-        typeof(SevesoIngetrokken), typeof(FusieAangekondigd), typeof(FusieVoltooid), typeof(FusieGeannuleerd),
-        typeof(Opgesplitst), typeof(ZelftoetsVastgelegd),
-    ];
-
-    /// <summary>The kebab-case name of an event, e.g. <c>fusie-voltooid</c>.</summary>
+    /// <summary>The kebab-case name of a stored event, as the history shows it (e.g. <c>fusie-voltooid</c>).</summary>
     public static string Naam(Type eventType) => Kebab().Replace(eventType.Name, "-$1").ToLowerInvariant();
-
-    /// <summary>The CloudEvent type, e.g. <c>nl.robuustod.register.fusie-voltooid.v1</c>.</summary>
-    public static string CloudEventType(Type eventType) => $"{TypePrefix}{Naam(eventType)}.v1";
 
     [GeneratedRegex("(?<!^)([A-Z])")]
     private static partial Regex Kebab();

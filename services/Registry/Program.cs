@@ -2,17 +2,21 @@ using RobuustOD.Registry;
 using RobuustOD.Registry.Omgevingsdiensten;
 using RobuustOD.Registry.Seeds;
 using RobuustOD.ServiceDefaults;
+using RobuustOD.ServiceDefaults.Eventing;
 using RobuustOD.ServiceDefaults.EventStore;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults(RegisterApi.Descriptor, typeof(RegisterApi).Assembly);
-builder.AddEventStore("register", options => options.Projections.Snapshot<Omgevingsdienst>(JasperFx.Events.Projections.SnapshotLifecycle.Inline));
+var store = builder.AddEventStore("register", options => options.Projections.Snapshot<Omgevingsdienst>(JasperFx.Events.Projections.SnapshotLifecycle.Inline));
+builder.AddEventing();
+builder.PublishIntegrationEvents<IntegrationEvents>(store, system: "robuustod-register");
 builder.AddRegisterSeeds();
 
 var app = builder.Build();
 
 app.UseServiceDefaults();
+app.UseEventing();
 app.MapRegisterApi();
 
 app.Run();

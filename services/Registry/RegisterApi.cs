@@ -1,5 +1,6 @@
 using RobuustOD.Registry.Features;
 using RobuustOD.ServiceDefaults;
+using RobuustOD.ServiceDefaults.Eventing.Outgoing;
 using RobuustOD.ServiceDefaults.Security;
 using RobuustOD.ServiceDefaults.Validation;
 
@@ -59,6 +60,8 @@ public static class RegisterApi
         schrijven.MapPost("/fusies/{opvolger}/annulering", AnnuleerFusie.Endpoint)
             .Validate<AnnuleerFusie.Verzoek>()
             .WithName("annuleerFusie").WithSummary("Een aangekondigde fusie annuleren");
+
+        api.MapDeadLetterApi();
         return endpoints;
     }
 }

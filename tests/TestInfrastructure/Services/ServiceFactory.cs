@@ -11,7 +11,8 @@ namespace RobuustOD.TestInfrastructure.Services;
 /// A RobuustOD service over in-memory HTTP, on its own PostgreSQL database, trusting the
 /// in-memory development identity provider.
 /// </summary>
-public class ServiceFactory<TService>(string connectionString, DevIdentityServer identity) : WebApplicationFactory<TService>
+public class ServiceFactory<TService>(string connectionString, DevIdentityServer identity,
+    IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<TService>
     where TService : class
 {
     public DevIdentityServer Identity { get; } = identity;
@@ -25,14 +26,29 @@ public class ServiceFactory<TService>(string connectionString, DevIdentityServer
         builder.UseSetting("Auth:Authority", DevIdentityServer.Authority);
         builder.UseSetting("Auth:RequireHttpsMetadata", "false");
         builder.UseSetting("Seeds:LoadOnStartup", "false");
+        // No sidecar in tests: standalone delivery, to no subscriber unless a test names some.
+        builder.UseSetting("Eventing:Mode", "Standalone");
         // Tests provoke conflicts on purpose; Marten logs each one at Error.
         builder.UseSetting("Logging:LogLevel:Marten", "Critical");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Cors:AllowedOrigins:0", "https://portaal.example.nl");
         // Configure, not PostConfigure: JwtBearer builds its metadata client in its own PostConfigure.
         builder.ConfigureTestServices(services =>
             services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme,
                 options => options.BackchannelHttpHandler = Identity.Server.CreateHandler()));
+    }
+
+    /// <summary>Serves over real HTTP on a free loopback port (other services call it); returns its base address.</summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(0);
+        StartServer();
+        return ClientOptions.BaseAddress;
     }
 
     /// <summary>A client carrying a token of <paramref name="clientId"/> (null: anonymous).</summary>

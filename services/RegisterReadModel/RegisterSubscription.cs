@@ -1,0 +1,66 @@
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using RobuustOD.Contracts.Eventing;
+using RobuustOD.Contracts.Register;
+using RobuustOD.ServiceDefaults.Eventing.Incoming;
+using RobuustOD.ServiceDefaults.Problems;
+
+namespace RobuustOD.RegisterReadModel;
+
+/// <summary>Applies the register's events to <see cref="OmgevingsdienstUitRegister"/>.</summary>
+public static class RegisterSubscription
+{
+    public static RouteHandlerBuilder MapRegisterSubscription(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapTopicSubscription(PubSub.Topics.Register, on => on
+            .On<OmgevingsdienstGeregistreerdV1>((e, session, ce, ct) => Nieuw(session, ce, new OmgevingsdienstUitRegister
+            {
+                Id = e.Code,
+                Naam = e.Naam,
+                Provincies = e.Provincies,
+                AantalDeelnemers = e.AantalDeelnemers,
+                OpgerichtOp = e.OpgerichtOp,
+                Voorgangers = e.Voorgangers,
+            }))
+            .On<OmgevingsdienstGewijzigdV1>((e, session, ce, ct) => Wijzig(session, ce, e.Code, od =>
+            {
+                od.Naam = e.Naam;
+                od.Provincies = e.Provincies;
+                od.AantalDeelnemers = e.AantalDeelnemers;
+            }, ct))
+            .On<SevesoAangewezenV1>((e, session, ce, ct) => Wijzig(session, ce, e.Code, od =>
+            {
+                od.SevesoProvincies = e.Provincies;
+                od.SevesoTot = null;
+            }, ct))
+            .On<SevesoIngetrokkenV1>((e, session, ce, ct) => Wijzig(session, ce, e.Code, od => od.SevesoTot = e.Einddatum, ct))
+            .On<FusieVoltooidV1>((e, session, ce, ct) => Wijzig(session, ce, e.Code, od =>
+            {
+                od.OpgehevenOp = e.Ingangsdatum;
+                od.Opvolgers = [e.Opvolger];
+            }, ct))
+            .On<OpgesplitstV1>((e, session, ce, ct) => Wijzig(session, ce, e.Code, od =>
+            {
+                od.OpgehevenOp = e.Ingangsdatum;
+                od.Opvolgers = e.Opvolgers;
+            }, ct))
+            .On<ZelftoetsVastgelegdV1>((e, session, ce, ct) => Wijzig(session, ce, e.Code, od => od.ZelftoetsRobuust = e.Robuust, ct)));
+
+    private static Task Nieuw(IDocumentSession session, CloudEventContext ce, OmgevingsdienstUitRegister od)
+    {
+        od.BijgewerktOp = ce.Time;
+        session.Insert(od);
+        return Task.CompletedTask;
+    }
+
+    private static async Task Wijzig(IDocumentSession session, CloudEventContext ce, string code,
+        Action<OmgevingsdienstUitRegister> wijziging, CancellationToken ct)
+    {
+        // Events of one OD arrive in order, so its registration came first; if not, the event can never apply.
+        var od = await session.LoadAsync<OmgevingsdienstUitRegister>(code, ct)
+            ?? throw DomainRuleException.NotFound($"Omgevingsdienst '{code}' is hier niet bekend.");
+        wijziging(od);
+        od.BijgewerktOp = ce.Time;
+        session.Update(od);
+    }
+}
