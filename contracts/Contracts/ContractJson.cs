@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using RobuustOD.Contracts.Beoordeling;
 using RobuustOD.Contracts.Register;
 using RobuustOD.Contracts.Register.Api;
 
@@ -15,30 +16,23 @@ public static class ContractJson
 {
     /// <summary>Options for the contract types, with source-generated metadata (no reflection).</summary>
     public static JsonSerializerOptions Options => ContractsJsonContext.Default.Options;
-
-    /// <summary>Applies the wire conventions to reflection-based options (e.g. a service's own JSON options).</summary>
-    public static JsonSerializerOptions Configure(JsonSerializerOptions json)
-    {
-        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        json.NumberHandling = JsonNumberHandling.Strict;
-        json.AllowTrailingCommas = false;
-        json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-        return json;
-    }
 }
 
-/// <summary>A string enum converter with camelCase values and no integers, usable by the source generator.</summary>
-public sealed class CamelCaseEnumConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.CamelCase, allowIntegerValues: false)
-    where TEnum : struct, Enum;
+/// <summary>Enums as camelCase strings, never numbers; a type the source generator can instantiate for every enum.</summary>
+public sealed class CamelCaseEnumConverter() : JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false);
 
-/// <summary>Source-generated JSON metadata for every contract type: API responses and integration events.</summary>
+/// <summary>
+/// Source-generated JSON metadata for every contract type: API responses and integration events. The Refit clients
+/// use it without reflection, so every response and event type must be listed here (Contracts.Tests checks that).
+/// </summary>
+// The non-generic enum converter (SYSLIB1034, off in Contracts.csproj) makes every enum a camelCase string;
+// per-enum converters would silently turn a forgotten enum into numbers. It is not Native-AOT safe: nothing here is.
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     NumberHandling = JsonNumberHandling.Strict,
     AllowTrailingCommas = false,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    Converters = [typeof(CamelCaseEnumConverter<OmgevingsdienstStatus>), typeof(CamelCaseEnumConverter<FusieStatus>)])]
+    Converters = [typeof(CamelCaseEnumConverter)])]
 // Register API responses.
 [JsonSerializable(typeof(OmgevingsdienstResource))]
 [JsonSerializable(typeof(Pagina))]
@@ -56,4 +50,8 @@ public sealed class CamelCaseEnumConverter<TEnum>() : JsonStringEnumConverter<TE
 [JsonSerializable(typeof(FusieGeannuleerdV1))]
 [JsonSerializable(typeof(OpgesplitstV1))]
 [JsonSerializable(typeof(ZelftoetsVastgelegdV1))]
+// Assessment (beoordeling) integration events.
+[JsonSerializable(typeof(BeoordelingGepubliceerdV1))]
+[JsonSerializable(typeof(OordeelHerzienV1))]
+[JsonSerializable(typeof(CriteriumScoreGewijzigdV1))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

@@ -5,9 +5,12 @@ var builder = DistributedApplication.CreateBuilder(args);
 var database = await RobuustDatabase.AddAsync(builder);
 var platform = new RobuustPlatform(builder, database);
 
-platform.AddService<Projects.Registry>("registry", defaultPort: 5101);
-// platform.AddService<Projects.Assessment>("assessment", defaultPort: 5102);
-// platform.AddService<Projects.Monitoring>("monitoring", defaultPort: 5103);
-// platform.AddService<Projects.Subsidy>("subsidy", defaultPort: 5104);
+var registry = platform.AddService<Projects.Registry>("registry", defaultPort: 5101);
+var assessment = platform.AddService<Projects.Assessment>("assessment", defaultPort: 5102);
+var monitoring = platform.AddService<Projects.Monitoring>("monitoring", defaultPort: 5103);
+var subsidy = platform.AddService<Projects.Subsidy>("subsidy", defaultPort: 5104);
+
+// No Dapr sidecars here: the register delivers its events to the subscribing services directly.
+platform.DeliverEvents(registry, assessment, monitoring, subsidy);
 
 await builder.Build().RunAsync();

@@ -8,6 +8,7 @@ internal sealed class RobuustPlatform
     private readonly IResourceBuilder<ProjectResource> _identity;
     private readonly string _identityUrl;
     private readonly string _seedsFolder;
+    private readonly Dictionary<string, int> _ports = new(StringComparer.Ordinal);
 
     public RobuustPlatform(IDistributedApplicationBuilder builder, RobuustDatabase database)
     {
@@ -26,13 +27,19 @@ internal sealed class RobuustPlatform
             .WithHttpHealthCheck("/health/live");
     }
 
-    /// <summary>An API service on 127.0.0.1:<c>{name}:Port</c> (default <paramref name="defaultPort"/>), with database, auth and seeds.</summary>
+    /// <summary>
+    /// An API service on 127.0.0.1:<c>{name}:Port</c> (default <paramref name="defaultPort"/>), with database, auth
+    /// and seeds, and standalone eventing: no Dapr sidecar runs here (see dapr/ for running with Dapr).
+    /// </summary>
     public IResourceBuilder<ProjectResource> AddService<TProject>(string name, int defaultPort)
         where TProject : IProjectMetadata, new()
     {
+        var port = LoopbackEndpoints.PortOf(_builder.Configuration, name, defaultPort);
+        _ports[name] = port;
         var service = _builder.AddProject<TProject>(name, launchProfileName: null)
-            .OnLoopbackPort(LoopbackEndpoints.PortOf(_builder.Configuration, name, defaultPort))
+            .OnLoopbackPort(port)
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
+            .WithEnvironment("Eventing__Mode", "Standalone")
             .WithEnvironment("Auth__Authority", _identityUrl)
             .WithEnvironment("Auth__RequireHttpsMetadata", "false")
             .WithEnvironment("Seeds__Path", _seedsFolder)
@@ -41,5 +48,19 @@ internal sealed class RobuustPlatform
             .WaitFor(_identity);
         _database.AttachTo(service);
         return service;
+    }
+
+    /// <summary>
+    /// Standalone eventing: <paramref name="publisher"/>'s forwarder posts its events to each subscriber's Dapr
+    /// endpoints itself (<c>Eventing:Subscribers</c>, in this order), as its sidecar would. The publisher does not
+    /// wait for the subscribers: a delivery is retried until the subscriber is up.
+    /// </summary>
+    public void DeliverEvents(IResourceBuilder<ProjectResource> publisher, params IResourceBuilder<ProjectResource>[] subscribers)
+    {
+        for (var i = 0; i < subscribers.Length; i++)
+        {
+            var url = LoopbackEndpoints.UrlOf(_ports[subscribers[i].Resource.Name]);
+            publisher.WithEnvironment($"Eventing__Subscribers__{i}", url);
+        }
     }
 }

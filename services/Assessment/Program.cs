@@ -1,4 +1,7 @@
+using JasperFx.Events.Projections;
 using RobuustOD.Assessment;
+using RobuustOD.Assessment.Criteria;
+using RobuustOD.Assessment.Dossiers;
 using RobuustOD.RegisterReadModel;
 using RobuustOD.ServiceDefaults;
 using RobuustOD.ServiceDefaults.Eventing;
@@ -7,8 +10,16 @@ using RobuustOD.ServiceDefaults.EventStore;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults(BeoordelingApi.Descriptor, typeof(BeoordelingApi).Assembly);
-builder.AddEventStore("beoordeling", options => options.AddRegisterReadModel());
+var store = builder.AddEventStore("beoordeling", options =>
+{
+    options.AddRegisterReadModel();
+    options.Projections.Snapshot<Beoordelingsdossier>(SnapshotLifecycle.Inline);
+    options.Schema.For<CriteriumVersie>().Index(c => c.Nummer);
+    RobuustOD.Assessment.Brieven.BriefSjablonen.Registreer(options);
+});
 builder.AddEventing();
+builder.PublishIntegrationEvents<IntegrationEvents>(store, system: "robuustod-beoordeling");
+builder.AddBeoordelingSeeds();
 
 var app = builder.Build();
 

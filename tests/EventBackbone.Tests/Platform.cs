@@ -45,16 +45,15 @@ public sealed class Platform(PostgresServer postgres) : IAsyncDisposable
     {
         var database = await DatabaseAsync(name, ct);
         // A restarted subscriber comes back on the address the registry knows.
-        var settings = Addresses.TryGetValue(name, out var known)
-            ? new Dictionary<string, string?> { ["urls"] = known.ToString() }
-            : null;
+        var port = Addresses.TryGetValue(name, out var known) ? known.Port : 0;
+        IReadOnlyDictionary<string, string?>? settings = null;
         var factory = name switch
         {
             "assessment" => (IServiceHost)new Host<AssessmentService>(database, Identity, settings),
             "monitoring" => new Host<MonitoringService>(database, Identity, settings),
             _ => new Host<SubsidyService>(database, Identity, settings),
         };
-        Addresses[name] = factory.Start();
+        Addresses[name] = factory.Start(port);
         _running[name] = factory;
     }
 
@@ -144,13 +143,13 @@ public sealed class Platform(PostgresServer postgres) : IAsyncDisposable
 
     private interface IServiceHost : IAsyncDisposable
     {
-        Uri Start();
+        Uri Start(int port);
     }
 
     private sealed class Host<T>(string database, DevIdentityServer identity, IReadOnlyDictionary<string, string?>? settings)
         : ServiceFactory<T>(database, identity, settings), IServiceHost
         where T : class
     {
-        public Uri Start() => StartOnLoopback();
+        public Uri Start(int port) => StartOnLoopback(port);
     }
 }

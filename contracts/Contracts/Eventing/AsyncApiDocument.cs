@@ -36,6 +36,8 @@ public static class AsyncApiDocument
     {
         [PubSub.Topics.Register] = "Gebeurtenissen van het register van omgevingsdiensten: registratie en wijziging, Seveso-aanwijzing, "
             + "fusies, opsplitsingen en zelftoetsen.",
+        [PubSub.Topics.Beoordeling] = "Gebeurtenissen van de beoordeling van de plannen van aanpak: gepubliceerde beoordelingen, "
+            + "herziene oordelen en gewijzigde scores per criterium.",
     };
 
     /// <summary>The document as indented JSON with <c>\n</c> line endings and a final newline.</summary>
@@ -74,6 +76,7 @@ public static class AsyncApiDocument
                 ["title"] = $"Gebeurtenissen op {topic.Key} publiceren",
                 ["description"] = "Elke vastgelegde gebeurtenis wordt ten minste één keer afgeleverd, in de volgorde van de event store; "
                     + "een herbezorging heeft dezelfde `id`. Abonnees ontdubbelen op `source` + `id`.",
+                ["tags"] = new JsonArray(new JsonObject { ["name"] = topic.Key }),
                 ["channel"] = Ref($"#/channels/{topic.Key}"),
                 ["messages"] = new JsonArray([.. topic.Select(e => (JsonNode)Ref($"#/channels/{topic.Key}/messages/{e.Contract.Type}"))]),
             };
@@ -118,6 +121,11 @@ public static class AsyncApiDocument
                     + "(structured mode, `application/cloudevents+json`). Het `type` eindigt op de major-versie; een brekende wijziging "
                     + "krijgt een nieuw type (`.v2`) naast het oude. Binnen een versie kunnen velden worden toegevoegd: abonnees "
                     + "negeren onbekende velden. Gegenereerd uit RobuustOD.Contracts (`AsyncApiDocument.Generate`); niet met de hand wijzigen.",
+                ["tags"] = new JsonArray([.. channels.Select(c => (JsonNode)new JsonObject
+                {
+                    ["name"] = c.Key,
+                    ["description"] = TopicDescriptions.GetValueOrDefault(c.Key) ?? $"Topic {c.Key}.",
+                })]),
                 ["contact"] = new JsonObject
                 {
                     ["name"] = "RobuustOD, programma Robuuste omgevingsdiensten",
@@ -137,11 +145,19 @@ public static class AsyncApiDocument
     }
 
     /// <summary>The JSON Schema of a record as the contracts serialize it (<see cref="ContractJson.Options"/>).</summary>
-    public static JsonNode PayloadSchema(Type type) =>
-        JsonSchemaExporter.GetJsonSchemaAsNode(ContractJson.Options, type, new JsonSchemaExporterOptions
+    public static JsonNode PayloadSchema(Type type)
+    {
+        if (!ContractJson.Options.TryGetTypeInfo(type, out _))
+        {
+            throw new InvalidOperationException(
+                $"{type.FullName} is not in ContractsJsonContext: add [JsonSerializable(typeof({type.Name}))] to contracts/Contracts/ContractJson.cs.");
+        }
+
+        return JsonSchemaExporter.GetJsonSchemaAsNode(ContractJson.Options, type, new JsonSchemaExporterOptions
         {
             TreatNullObliviousAsNonNullable = true,
         });
+    }
 
     private static JsonObject Envelope() => new()
     {

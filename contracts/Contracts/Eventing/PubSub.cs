@@ -10,6 +10,9 @@ public static class PubSub
     {
         /// <summary>Events of the register of omgevingsdiensten; partitioned by OD code.</summary>
         public const string Register = "register";
+
+        /// <summary>Events of the assessment of plans of approach; partitioned by OD code.</summary>
+        public const string Beoordeling = "beoordeling";
     }
 
     /// <summary>Where a subscriber's events go that it can never process.</summary>

@@ -1,4 +1,5 @@
 using Marten;
+using RobuustOD.Contracts.Register.Api;
 using RobuustOD.Registry.Omgevingsdiensten;
 using RobuustOD.ServiceDefaults.Problems;
 

@@ -1,13 +1,12 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using RobuustOD.Contracts.Register.Api;
 using RobuustOD.Registry.Omgevingsdiensten;
 
 namespace RobuustOD.Registry.Features;
 
 public static class HaalFusieOp
 {
-    public sealed record FusieLijst(IReadOnlyList<FusieResource> Fusies);
-
     public static async Task<Ok<FusieResource>> Endpoint(string opvolger, [AsParameters] RegisterContext ctx) =>
         TypedResults.Ok(FusieResource.Van((await Fusies.DeelnemersAsync(ctx.Session, opvolger, ctx.Ct)).Fusie(), ctx.Api.BasePath));
 

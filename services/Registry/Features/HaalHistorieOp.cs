@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using RobuustOD.Contracts.Register.Api;
 using RobuustOD.Registry.Omgevingsdiensten;
 
 namespace RobuustOD.Registry.Features;
@@ -8,10 +9,6 @@ namespace RobuustOD.Registry.Features;
 /// <summary>An OD's stream as an audit trail: what happened, when it was recorded, and by whom.</summary>
 public static class HaalHistorieOp
 {
-    public sealed record Gebeurtenis(long Versie, string Type, DateTime GeregistreerdOp, string? Door, JsonElement Gegevens);
-
-    public sealed record Historie(string Code, IReadOnlyList<Gebeurtenis> Gebeurtenissen);
-
     public static async Task<Ok<Historie>> Endpoint(string code, [AsParameters] RegisterContext ctx)
     {
         var events = await ctx.Session.Events.FetchStreamAsync(code, token: ctx.Ct);

@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using RobuustOD.Contracts.Register.Api;
 using RobuustOD.Registry.Omgevingsdiensten;
 
 namespace RobuustOD.Registry.Features;
@@ -7,12 +8,6 @@ namespace RobuustOD.Registry.Features;
 /// <summary>Per province the OD that does its Seveso tasks on the peildatum (null where none is designated).</summary>
 public static class SevesoOverzicht
 {
-    public sealed record SevesoOd(string Code, string Naam);
-
-    public sealed record ProvincieSeveso(string Provincie, SevesoOd? Omgevingsdienst);
-
-    public sealed record Overzicht(DateOnly Peildatum, IReadOnlyList<ProvincieSeveso> Provincies);
-
     public static async Task<Ok<Overzicht>> Endpoint(DateOnly? peildatum, [AsParameters] RegisterContext ctx)
     {
         var datum = peildatum ?? ctx.Vandaag;

@@ -1,9 +1,9 @@
-using System.Text.Json.Serialization;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
+using RobuustOD.Contracts.Register.Api;
 using RobuustOD.Registry.Omgevingsdiensten;
 using RobuustOD.ServiceDefaults.Validation;
 
@@ -37,16 +37,6 @@ public static class ZoekOmgevingsdiensten
             RuleFor(p => p.PaginaGrootte).InclusiveBetween(1, MaxPaginaGrootte);
         }
     }
-
-    public sealed record Pagina(
-        IReadOnlyList<OmgevingsdienstResource> Omgevingsdiensten,
-        int Totaal,
-        int PaginaNummer,
-        int PaginaGrootte,
-        DateOnly Peildatum,
-        [property: JsonPropertyName("_links")] PaginaLinks Links);
-
-    public sealed record PaginaLinks(Link Self, Link? Next, Link? Prev);
 
     public static async Task<Ok<Pagina>> Endpoint([AsParameters] Parameters p, [AsParameters] RegisterContext ctx)
     {

@@ -1,12 +1,10 @@
+using RobuustOD.Contracts.Register.Api;
+
 namespace RobuustOD.Registry.Omgevingsdiensten;
 
-public enum OmgevingsdienstStatus
-{
-    /// <summary>Registered with an establishment date after the peildatum.</summary>
-    Toekomstig,
-    Actief,
-    Opgeheven,
-}
+// OmgevingsdienstStatus, FusieStatus and Zelftoets are the register's published vocabulary
+// (RobuustOD.Contracts.Register.Api): the aggregate uses them as they are, so there is one definition and no
+// mapping. A change to them changes the API, and shows as such in the committed openapi.json.
 
 public sealed record SevesoAanwijzing(IReadOnlyList<string> Provincies, DateOnly? Van, DateOnly? Tot)
 {
@@ -27,15 +25,6 @@ public sealed record AangekondigdeFusie(
     public bool IsZelfde(AangekondigdeFusie other) => Opvolger == other.Opvolger && AangekondigdOp == other.AangekondigdOp
         && Ingangsdatum == other.Ingangsdatum && Deelnemers.SequenceEqual(other.Deelnemers);
 }
-
-public enum FusieStatus
-{
-    Aangekondigd,
-    Voltooid,
-    Geannuleerd,
-}
-
-public sealed record Zelftoets(bool Robuust, DateOnly BeoordeeldOp, string? Toelichting);
 
 /// <summary>
 /// An omgevingsdienst as its stream tells it. Dates are effective dates, so the register

@@ -35,6 +35,8 @@ public static class MartenExtensions
             options.Events.MetadataConfig.HeadersEnabled = true;
             options.Events.MetadataConfig.UserNameEnabled = true;
             options.Events.MetadataConfig.CorrelationIdEnabled = true;
+            // Wake the async daemon (and so the event forwarders) on append instead of waiting for its next poll.
+            options.Events.UseListenNotifyForEventAppends = true;
             configure(options);
         }).UseLightweightSessions();
 

@@ -20,7 +20,9 @@ public static partial class EventingExtensions
     /// <summary>What every service needs to take part in the event backbone: options, the sidecar policy, the Dapr client.</summary>
     public static WebApplicationBuilder AddEventing(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<EventingOptions>().Bind(builder.Configuration.GetSection("Eventing"));
+        builder.Services.AddOptions<EventingOptions>().Bind(builder.Configuration.GetSection("Eventing"))
+            // The Dapr CLI gives the token to the sidecar as APP_API_TOKEN; the app may read the same variable.
+            .PostConfigure(options => options.AppApiToken ??= builder.Configuration["APP_API_TOKEN"]);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<IAuthorizationHandler, DaprEndpointAuthorization>();
         builder.Services.AddAuthorizationBuilder().AddPolicy(DaprEndpointAuthorization.Policy,

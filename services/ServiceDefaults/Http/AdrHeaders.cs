@@ -20,7 +20,11 @@ public static class AdrHeaders
                 headers["API-Version"] = api.Version;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
-                headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+                // An endpoint that serves a page (e.g. a printable letter) may set a stricter policy of its own.
+                if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+                {
+                    headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+                }
                 headers.CacheControl = "no-store";
                 if (context.Request.IsHttps)
                 {

@@ -25,6 +25,9 @@ public sealed class DomainRuleException(string title, string detail, int status 
         new("Ongeldige invoer", detail, StatusCodes.Status400BadRequest,
             new Dictionary<string, string[]> { [field] = [detail] });
 
+    public static DomainRuleException Forbidden(string detail) =>
+        new("Geen toegang", detail, StatusCodes.Status403Forbidden);
+
     public static DomainRuleException PreconditionFailed(string detail) =>
         new("Versie verouderd", detail, StatusCodes.Status412PreconditionFailed);
 }

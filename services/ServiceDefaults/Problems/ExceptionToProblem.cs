@@ -44,6 +44,9 @@ internal sealed partial class ExceptionToProblem(IProblemDetailsService problems
             {
                 [JsonName(bind.Groups["name"].Value)] = [$"'{bind.Groups["value"].Value}' is geen geldige waarde voor deze parameter."],
             }),
+        BadHttpRequestException bad when MissingParameter().Match(bad.Message) is { Success: true } missing => Problem(
+            StatusCodes.Status400BadRequest, "Ongeldige invoer", "Een verplichte parameter ontbreekt.",
+            new Dictionary<string, string[]> { [JsonName(missing.Groups["name"].Value)] = ["Deze parameter is verplicht."] }),
         BadHttpRequestException bad => Problem(bad.StatusCode, "Ongeldig verzoek", Sanitize(bad.Message)),
         ConcurrencyException or StreamLockedException or ExistingStreamIdCollisionException
             or Marten.Exceptions.ExistingStreamIdCollisionException => Conflict(),
@@ -109,6 +112,9 @@ internal sealed partial class ExceptionToProblem(IProblemDetailsService problems
 
     [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"(?<type>.*) (?<name>\\w+)\" from \"(?<value>.*)\"\\.$")]
     private static partial System.Text.RegularExpressions.Regex BindFailure();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^Required parameter \"(?<type>.*) (?<name>\\w+)\" was not provided")]
+    private static partial System.Text.RegularExpressions.Regex MissingParameter();
 
     [System.Text.RegularExpressions.GeneratedRegex("missing required properties including: (.*)\\.")]
     private static partial System.Text.RegularExpressions.Regex MissingRequired();

@@ -32,6 +32,7 @@ public static class AuthExtensions
             .AddPolicy(Policies.Publiek, policy => policy.RequireAssertion(_ => true))
             .AddPolicy(Policies.Ienw, policy => policy.RequireRole(Roles.Ienw))
             .AddPolicy(Policies.IenwOfBeoordelaar, policy => policy.RequireRole(Roles.Ienw, Roles.Beoordelaar))
+            .AddPolicy(Policies.IenwOfOd, policy => policy.RequireRole(Roles.Ienw, Roles.Od))
             .AddPolicy(Policies.Ingelogd, policy => policy.RequireRole(
                 Roles.Ienw, Roles.Beoordelaar, Roles.Od, Roles.Odnl, Roles.Ipo, Roles.Vng));
         // No fallback policy: it would also guard the framework's 405 endpoint. Instead a test asserts

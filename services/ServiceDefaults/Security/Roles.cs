@@ -26,6 +26,9 @@ public static class Policies
     /// <summary>The ministry or its assessor.</summary>
     public const string IenwOfBeoordelaar = "ienw-of-beoordelaar";
 
+    /// <summary>The ministry, or an OD acting for itself (the handler checks which OD).</summary>
+    public const string IenwOfOd = "ienw-of-od";
+
     /// <summary>Any authenticated caller with a known role.</summary>
     public const string Ingelogd = "ingelogd";
 }

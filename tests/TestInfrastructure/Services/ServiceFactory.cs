@@ -44,9 +44,9 @@ public class ServiceFactory<TService>(string connectionString, DevIdentityServer
     }
 
     /// <summary>Serves over real HTTP on a free loopback port (other services call it); returns its base address.</summary>
-    public Uri StartOnLoopback()
+    public Uri StartOnLoopback(int port = 0)
     {
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
         return ClientOptions.BaseAddress;
     }

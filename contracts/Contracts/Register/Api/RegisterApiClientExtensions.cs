@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Refit;
@@ -18,7 +19,8 @@ public static class RegisterApiClientExtensions
         Action<HttpStandardResilienceOptions>? resilience = null)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
-        var builder = services.AddRefitGeneratedClient<IRegisterApi>(ContractsJsonContext.Default)
+        var builder = services
+            .AddRefitGeneratedClient<IRegisterApi>(ContractsJsonContext.Default, _ => Settings())
             .ConfigureHttpClient(client => client.BaseAddress = baseAddress);
         // A host that adds a standard handler to every client (ConfigureHttpClientDefaults, as the RobuustOD
         // services do) would otherwise nest two pipelines: retries of retries.
@@ -33,5 +35,19 @@ public static class RegisterApiClientExtensions
             resilience?.Invoke(options);
         });
         return builder;
+    }
+
+    /// <summary>The contracts' JSON (from the generated context) and query values as the OpenAPI documents write them.</summary>
+    public static RefitSettings Settings() =>
+        new(SystemTextJsonContentSerializer.ForContext(ContractsJsonContext.Default), new QueryValueFormatter());
+
+    /// <summary>Booleans as <c>true</c>/<c>false</c> (not .NET's <c>True</c>); everything else as Refit does it.</summary>
+    private sealed class QueryValueFormatter : IUrlParameterFormatter
+    {
+        private readonly DefaultUrlParameterFormatter _default = new();
+
+        public string? Format(object? value, ICustomAttributeProvider attributeProvider, Type type) => value is bool b
+            ? b ? "true" : "false"
+            : _default.Format(value, attributeProvider, type);
     }
 }

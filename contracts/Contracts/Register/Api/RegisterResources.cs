@@ -4,12 +4,14 @@ namespace RobuustOD.Contracts.Register.Api;
 
 // The register's responses (GET /register/v1/...), shared by the service and its clients. Property names are
 // camelCase on the wire, enums camelCase strings, dates yyyy-MM-dd (see ContractJson).
+// The summaries below end up in the register's OpenAPI document, which is Dutch: keep them Dutch.
 
 public sealed record Link(string Href);
 
 public sealed record OmgevingsdienstLinks(Link Self, Link Historie);
 
-/// <summary>An OD as the register shows it on a peildatum (status and Seveso depend on the date).</summary>
+/// <summary>Een omgevingsdienst zoals het register hem op de peildatum toont (status en Seveso hangen van de datum af).</summary>
+/// <param name="Versie">De versie van de omgevingsdienst; de ETag is deze waarde tussen aanhalingstekens (bijv. "3"), voor If-Match bij een wijziging.</param>
 public sealed record OmgevingsdienstResource(
     string Code,
     string Naam,
@@ -28,6 +30,7 @@ public sealed record OmgevingsdienstResource(
     long Versie,
     [property: JsonPropertyName("_links")] OmgevingsdienstLinks Links);
 
+/// <summary>Een fusie, aangeduid met de code van de opvolger.</summary>
 public sealed record FusieResource(
     string Opvolger,
     string OpvolgerNaam,
@@ -43,7 +46,7 @@ public sealed record FusieLinks(Link Self);
 
 public enum OmgevingsdienstStatus
 {
-    /// <summary>Registered with an establishment date after the peildatum.</summary>
+    /// <summary>Geregistreerd met een oprichtingsdatum na de peildatum.</summary>
     Toekomstig,
     Actief,
     Opgeheven,
@@ -56,10 +59,10 @@ public enum FusieStatus
     Geannuleerd,
 }
 
-/// <summary>The latest outcome of the OD's self-assessment against the robustness criteria.</summary>
+/// <summary>De laatst vastgelegde uitkomst van de zelftoets aan de robuustheidscriteria.</summary>
 public sealed record Zelftoets(bool Robuust, DateOnly BeoordeeldOp, string? Toelichting);
 
-/// <summary>One page of <c>GET /omgevingsdiensten</c>: the register as it stood on the peildatum.</summary>
+/// <summary>Een pagina omgevingsdiensten, zoals het register op de peildatum was.</summary>
 public sealed record Pagina(
     IReadOnlyList<OmgevingsdienstResource> Omgevingsdiensten,
     int Totaal,
@@ -70,20 +73,20 @@ public sealed record Pagina(
 
 public sealed record PaginaLinks(Link Self, Link? Next, Link? Prev);
 
-/// <summary>Per province the OD that does its Seveso tasks on the peildatum.</summary>
+/// <summary>Per provincie de omgevingsdienst die op de peildatum de Seveso-taken uitvoert.</summary>
 public sealed record Overzicht(DateOnly Peildatum, IReadOnlyList<ProvincieSeveso> Provincies);
 
-/// <summary>A province and its Seveso-OD (null where none is designated on the peildatum).</summary>
+/// <summary>Een provincie en haar Seveso-omgevingsdienst (null als er op de peildatum geen is aangewezen).</summary>
 public sealed record ProvincieSeveso(string Provincie, SevesoOd? Omgevingsdienst);
 
 public sealed record SevesoOd(string Code, string Naam);
 
 public sealed record FusieLijst(IReadOnlyList<FusieResource> Fusies);
 
-/// <summary>An OD's stream as an audit trail: what happened, when it was recorded, and by whom.</summary>
+/// <summary>De gebeurtenissen van een omgevingsdienst: wat, wanneer vastgelegd, en door wie.</summary>
 public sealed record Historie(string Code, IReadOnlyList<Gebeurtenis> Gebeurtenissen);
 
-/// <summary>One stored event: its kebab-case name (e.g. <c>fusie-voltooid</c>) and its data as stored.</summary>
+/// <summary>Eén vastgelegde gebeurtenis: haar naam (bijv. <c>fusie-voltooid</c>) en haar gegevens zoals vastgelegd.</summary>
 public sealed record Gebeurtenis(long Versie, string Type, DateTime GeregistreerdOp, string? Door, System.Text.Json.JsonElement Gegevens);
 
 /// <summary>The values of the <c>status</c> filter of <c>GET /omgevingsdiensten</c> (default: actief).</summary>

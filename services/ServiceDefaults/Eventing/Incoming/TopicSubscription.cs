@@ -57,8 +57,7 @@ public static partial class TopicSubscription
         object payload;
         try
         {
-            var json = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-            payload = await JsonSerializer.DeserializeAsync(http.Request.Body, handler.Payload, json, http.RequestAborted)
+            payload = await JsonSerializer.DeserializeAsync(http.Request.Body, handler.Payload, PayloadJson, http.RequestAborted)
                 ?? throw new JsonException("empty payload");
         }
         catch (JsonException ex)
@@ -97,6 +96,16 @@ public static partial class TopicSubscription
             return Answer("DROP");
         }
     }
+
+    /// <summary>
+    /// Tolerant of new properties (a publisher may add one within a major version), strict on the ones the
+    /// contract requires: a missing or null required member makes the event one that can never apply.
+    /// </summary>
+    private static readonly JsonSerializerOptions PayloadJson = new(RobuustOD.Contracts.ContractJson.Options)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
 
     private static bool IsDuplicate(Exception ex) => ex switch
     {

@@ -18,10 +18,11 @@ public static class DeadLetterApi
 
     public static RouteGroupBuilder MapDeadLetterApi(this RouteGroupBuilder api)
     {
-        var beheer = api.MapGroup("/beheer/onbestelbare-berichten").RequireAuthorization(Policies.Ienw).WithTags("Beheer");
-        beheer.MapGet("", Lijst).WithName("zoekOnbestelbareBerichten").WithSummary("Gebeurtenissen die niet konden worden bezorgd");
-        beheer.MapPost("/{id:guid}/herbezorging", Herbezorg).WithName("herbezorgBericht")
-            .WithSummary("Een onbestelbaar bericht opnieuw bezorgen (zelfde CloudEvent, zelfde id)");
+        const string Pad = "/beheer/onbestelbare-berichten";
+        api.MapGet(Pad, Lijst).RequireAuthorization(Policies.Ienw).WithTags("Beheer")
+            .WithName("zoekOnbestelbareBerichten").WithSummary("Gebeurtenissen die niet konden worden bezorgd");
+        api.MapPost($"{Pad}/{{id:guid}}/herbezorging", Herbezorg).RequireAuthorization(Policies.Ienw).WithTags("Beheer")
+            .WithName("herbezorgBericht").WithSummary("Een onbestelbaar bericht opnieuw bezorgen (zelfde CloudEvent, zelfde id)");
         return api;
     }
 

@@ -1,0 +1,117 @@
+namespace RobuustOD.Assessment.Dossiers;
+
+/// <summary>The verdict on a plan: will the OD be robust on 1 April 2026, and on its own?</summary>
+public enum Oordeel
+{
+    Robuust,
+    NietRobuust,
+    NietZelfstandigRobuust,
+}
+
+public enum BeoordelingStatus
+{
+    /// <summary>Draft: visible to IenW and the assessor only.</summary>
+    Concept,
+    Gepubliceerd,
+}
+
+/// <summary>
+/// One row of the annex. <c>StaatInPva</c> keeps the annex's raw code (1 = missing from the plan, 0 = present,
+/// null = not scored); <c>Haalbaarheid</c> is the traffic light for 1 April 2026 (1 green, 2 orange, 3 red, null).
+/// </summary>
+public sealed record CriteriumScore(int Nummer, int CriteriumVersie, string? SpecifiekeVraag, string? Maatregel, string? Duiding,
+    IReadOnlyList<string> Bronnen, int? StaatInPva, int? Haalbaarheid);
+
+public sealed record BeoordelingInhoud(Oordeel? Oordeel, IReadOnlyList<string> Tekortkomingen, DateOnly? GesprekOp, string? Opmerkingen,
+    string? Geadresseerde, IReadOnlyList<CriteriumScore> Criteria)
+{
+    public static readonly BeoordelingInhoud Leeg = new(null, [], null, null, null, []);
+
+    public BeoordelingInhoud MetScore(CriteriumScore score) =>
+        this with { Criteria = [.. Criteria.Where(c => c.Nummer != score.Nummer).Append(score).OrderBy(c => c.Nummer)] };
+}
+
+public sealed record BeoordelingVersie(int Versie, BeoordelingInhoud Inhoud, string Door, DateTimeOffset Op, string? Reden);
+
+public sealed record PlanVanAanpak(Guid Id, IReadOnlyList<string> Omgevingsdiensten, DateOnly OntvangenOp, string Versie, PlanDocument Document);
+
+/// <summary>One OD's assessment in one round: a draft until published, then a list of versions.</summary>
+public sealed record Beoordeling(string Ronde, Guid? PlanId, BeoordelingStatus Status, BeoordelingInhoud Concept,
+    IReadOnlyList<BeoordelingVersie> Versies, DateTimeOffset AangemaaktOp)
+{
+    public BeoordelingVersie? Huidige => Versies.Count > 0 ? Versies[^1] : null;
+
+    /// <summary>What is shown: the current version once published, the draft before.</summary>
+    public BeoordelingInhoud Inhoud => Huidige?.Inhoud ?? Concept;
+}
+
+/// <summary>An OD's dossier in the assessment process: its plans of approach and its assessments per round.</summary>
+public sealed class Beoordelingsdossier
+{
+    public string Id { get; set; } = "";
+
+    public long Version { get; set; }
+
+    public IReadOnlyList<PlanVanAanpak> Plannen { get; set; } = [];
+
+    public IReadOnlyDictionary<string, Beoordeling> Beoordelingen { get; set; } = new Dictionary<string, Beoordeling>();
+
+    public static Beoordelingsdossier Create(PlanVanAanpakGeregistreerd e) => new Beoordelingsdossier().Met(e);
+
+    public static Beoordelingsdossier Create(BeoordelingAangemaakt e) => new Beoordelingsdossier().Met(e);
+
+    public void Apply(PlanVanAanpakGeregistreerd e) => Met(e);
+
+    public void Apply(BeoordelingAangemaakt e) => Met(e);
+
+    public void Apply(CriteriumGescoord e) => Wijzig(e.Ronde, b => b with { Concept = b.Concept.MetScore(e.Score) });
+
+    public void Apply(OordeelVastgelegd e) => Wijzig(e.Ronde, b => b with
+    {
+        Concept = b.Concept with
+        {
+            Oordeel = e.Oordeel, Tekortkomingen = e.Tekortkomingen, GesprekOp = e.GesprekOp, Opmerkingen = e.Opmerkingen,
+            Geadresseerde = e.Geadresseerde,
+        },
+    });
+
+    public void Apply(BeoordelingGepubliceerd e) => Wijzig(e.Ronde, b => b with
+    {
+        Status = BeoordelingStatus.Gepubliceerd,
+        Versies = [new BeoordelingVersie(e.Versie, e.Inhoud, e.Door, e.Op, null)],
+    });
+
+    public void Apply(BeoordelingHerzien e) => Wijzig(e.Ronde, b => b with
+    {
+        Versies = [.. b.Versies, new BeoordelingVersie(e.Versie, e.Inhoud, e.Door, e.Op, e.Reden)],
+    });
+
+    // Derived notices; the revision itself carries the new content.
+    public void Apply(OordeelHerzien e)
+    {
+    }
+
+    public void Apply(HaalbaarheidGewijzigd e)
+    {
+    }
+
+    public Beoordeling? In(string ronde) => Beoordelingen.GetValueOrDefault(ronde);
+
+    private Beoordelingsdossier Met(PlanVanAanpakGeregistreerd e)
+    {
+        Plannen = [.. Plannen, new PlanVanAanpak(e.PlanId, e.Omgevingsdiensten, e.OntvangenOp, e.Versie, e.Document)];
+        return this;
+    }
+
+    private Beoordelingsdossier Met(BeoordelingAangemaakt e)
+    {
+        Beoordelingen = new Dictionary<string, Beoordeling>(Beoordelingen)
+        {
+            [e.Ronde] = new Beoordeling(e.Ronde, e.PlanId, BeoordelingStatus.Concept, BeoordelingInhoud.Leeg, [], e.Op),
+        };
+        return this;
+    }
+
+    private void Wijzig(string ronde, Func<Beoordeling, Beoordeling> wijziging) =>
+        Beoordelingen = new Dictionary<string, Beoordeling>(Beoordelingen) { [ronde] = wijziging(Beoordelingen[ronde]) };
+}

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using RobuustOD.Assessment;
+using RobuustOD.Monitoring;
+using RobuustOD.Subsidy;
+using RobuustOD.EventBackbone.Tests.Support;
+using RobuustOD.TestInfrastructure;
+using RobuustOD.TestInfrastructure.Services;
+
+namespace RobuustOD.EventBackbone.Tests;
+
+/// <summary>What daprd reads from each subscriber at start-up: its programmatic subscriptions.</summary>
+public sealed class DaprSubscribeTests(PostgresServer postgres, SharedIdentity identity)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("assessment")]
+    [InlineData("monitoring")]
+    [InlineData("subsidy")]
+    public async Task elke_abonnee_meldt_precies_het_registertopic_met_dead_letter_topic(string naam)
+    {
+        var database = await postgres.CreateDatabaseAsync($"subscribe-{naam}", Ct);
+        await using IAsyncDisposable dienst = naam switch
+        {
+            "assessment" => new ServiceFactory<AssessmentService>(database, identity.Server),
+            "monitoring" => new ServiceFactory<MonitoringService>(database, identity.Server),
+            _ => new ServiceFactory<SubsidyService>(database, identity.Server),
+        };
+        using var http = dienst switch
+        {
+            ServiceFactory<AssessmentService> a => a.CreateClient(),
+            ServiceFactory<MonitoringService> m => m.CreateClient(),
+            ServiceFactory<SubsidyService> s => s.CreateClient(),
+            _ => throw new InvalidOperationException(naam),
+        };
+
+        using var response = await http.GetAsync("/dapr/subscribe", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var actual = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var expected = JsonNode.Parse("""
+            [{"pubsubName":"robuustod-pubsub","topic":"register","route":"events/register","deadLetterTopic":"register-onbestelbaar"}]
+            """);
+        Assert.True(JsonNode.DeepEquals(expected, actual), $"{naam} lists {actual?.ToJsonString()}");
+    }
+}

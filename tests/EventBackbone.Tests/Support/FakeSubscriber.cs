@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using RobuustOD.Contracts.Eventing;
+
+namespace RobuustOD.EventBackbone.Tests.Support;
+
+/// <summary>
+/// A stand-in for a subscribing service, on real loopback HTTP: its <c>/dapr/subscribe</c> lists one route for
+/// the register topic, and the route records every structured CloudEvent it is sent and answers what
+/// <see cref="Antwoord"/> says (Dapr's programmatic-subscription contract: 200 + status, or an HTTP error).
+/// </summary>
+public sealed class FakeSubscriber : IAsyncDisposable
+{
+    public const string Route = "events/register";
+
+    /// <summary>One POST to the route: the CloudEvent as it arrived, and what the fake answered.</summary>
+    public sealed record Ontvangst(string ContentType, byte[] Body, JsonElement CloudEvent, int StatusCode, string? Status)
+    {
+        public string Id => CloudEvent.GetProperty("id").GetString()!;
+
+        public string Type => CloudEvent.GetProperty("type").GetString()!;
+
+        public string Subject => CloudEvent.GetProperty("subject").GetString()!;
+
+        public string Sequence => CloudEvent.GetProperty("sequence").GetString()!;
+
+        public bool Geaccepteerd => StatusCode == 200 && Status is null or "SUCCESS";
+    }
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<Ontvangst> _ontvangen = new();
+
+    private FakeSubscriber(WebApplication app) => _app = app;
+
+    public Uri Address { get; private set; } = null!;
+
+    /// <summary>Decides the answer per CloudEvent: (HTTP status, Dapr status or null for an empty body). Default: 200 SUCCESS.</summary>
+    public Func<JsonElement, (int StatusCode, string? Status)> Antwoord { get; set; } = _ => (200, "SUCCESS");
+
+    public IReadOnlyList<Ontvangst> Ontvangen => [.. _ontvangen];
+
+    /// <summary>The deliveries the fake accepted, in the order it received them.</summary>
+    public IReadOnlyList<Ontvangst> Geaccepteerd => [.. _ontvangen.Where(o => o.Geaccepteerd)];
+
+    public static async Task<FakeSubscriber> StartAsync(CancellationToken ct)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var fake = new FakeSubscriber(app);
+
+        app.MapGet("/dapr/subscribe", () => Results.Json(new[]
+        {
+            new { pubsubName = PubSub.Name, topic = PubSub.Topics.Register, route = Route },
+        }));
+        app.MapPost("/" + Route, async (HttpContext http) =>
+        {
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+            var body = buffer.ToArray();
+            var cloudEvent = JsonSerializer.Deserialize<JsonElement>(body);
+            var (status, daprStatus) = fake.Antwoord(cloudEvent);
+            fake._ontvangen.Enqueue(new Ontvangst(http.Request.ContentType ?? "", body, cloudEvent, status, daprStatus));
+            if (status != 200)
+            {
+                return Results.StatusCode(status);
+            }
+
+            return daprStatus is null ? Results.Ok() : Results.Json(new { status = daprStatus });
+        });
+
+        await app.StartAsync(ct);
+        fake.Address = new Uri(app.Urls.Single());
+        return fake;
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds for what was received, or fails after the timeout.</summary>
+    public async Task WachtTotAsync(Func<IReadOnlyList<Ontvangst>, bool> condition, TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition(Ontvangen))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The fake subscriber did not receive what was expected within {timeout}; it received "
+                    + string.Join(", ", Ontvangen.Select(o => $"{o.Subject}:{o.Type}->{o.StatusCode}/{o.Status}")));
+            }
+
+            await Task.Delay(20, ct);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+}
