@@ -7,8 +7,8 @@ namespace RobuustOD.Assessment.Seeds;
 /// The plans of approach need their ODs in the register read model, which the registry fills by publishing its own
 /// seeds to this service. Until they have arrived, each assessment waits and is tried again every two seconds.
 /// </summary>
-internal sealed partial class SeedOnStartup(BeoordelingSeedImporter importer, IConfiguration configuration, TimeProvider clock,
-    ILogger<SeedOnStartup> logger) : BackgroundService
+internal sealed partial class SeedOnStartup(BeoordelingSeedImporter importer, Marten.IDocumentStore store, IConfiguration configuration,
+    TimeProvider clock, ILogger<SeedOnStartup> logger) : BackgroundService
 {
     public static readonly TimeSpan Wachttijd = TimeSpan.FromSeconds(2);
 
@@ -20,6 +20,7 @@ internal sealed partial class SeedOnStartup(BeoordelingSeedImporter importer, IC
             ?? throw new InvalidOperationException("Seeds:LoadOnStartup is set but Seeds:Path is not.");
         _seed = BeoordelingSeed.Lees(folder);
         await importer.ImportCatalogusAsync(_seed.Criteria, cancellationToken);
+        await Brieven.BriefSjablonen.LaadSeedAsync(store, folder, clock, cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 

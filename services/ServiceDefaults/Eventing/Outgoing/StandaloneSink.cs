@@ -17,6 +17,9 @@ public sealed class StandaloneSink(Uri subscriber, HttpClient http, EventingOpti
 
     public Uri Subscriber => subscriber;
 
+    private static readonly TimeSpan RoutesValidFor = TimeSpan.FromSeconds(10);
+    private (string Topic, IReadOnlyList<string> Routes, DateTime Until)? _routes;
+
     public async Task<DeliveryResult> DeliverAsync(OutgoingCloudEvent cloudEvent, CancellationToken ct)
     {
         try
@@ -27,6 +30,7 @@ public sealed class StandaloneSink(Uri subscriber, HttpClient http, EventingOpti
                 var result = await PostAsync(route, cloudEvent, ct);
                 if (result.Outcome != DeliveryOutcome.Delivered)
                 {
+                    _routes = null;
                     return result;
                 }
             }
@@ -35,18 +39,26 @@ public sealed class StandaloneSink(Uri subscriber, HttpClient http, EventingOpti
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or OperationCanceledException or JsonException)
         {
+            _routes = null;
             return DeliveryResult.Retry($"{subscriber} unreachable: {ex.GetBaseException().Message}");
         }
     }
 
-    /// <summary>Read on every delivery: a subscriber may restart with other subscriptions.</summary>
+    /// <summary>Read again after a failure or a few seconds: a subscriber may restart with other subscriptions.</summary>
     private async Task<IReadOnlyList<string>> RoutesAsync(string topic, CancellationToken ct)
     {
+        if (_routes is { } cached && cached.Topic == topic && cached.Until > DateTime.UtcNow)
+        {
+            return cached.Routes;
+        }
+
         using var request = Request(HttpMethod.Get, "dapr/subscribe");
         using var response = await SendAsync(request, ct);
         response.EnsureSuccessStatusCode();
         var subscriptions = await response.Content.ReadFromJsonAsync<List<Subscription>>(ct) ?? [];
-        return [.. subscriptions.Where(s => s.PubsubName == options.PubSubName && s.Topic == topic).Select(s => s.Route)];
+        IReadOnlyList<string> routes = [.. subscriptions.Where(s => s.PubsubName == options.PubSubName && s.Topic == topic).Select(s => s.Route)];
+        _routes = (topic, routes, DateTime.UtcNow + RoutesValidFor);
+        return routes;
     }
 
     private async Task<DeliveryResult> PostAsync(string route, OutgoingCloudEvent cloudEvent, CancellationToken ct)
