@@ -33,6 +33,7 @@ public static class Extensions
         builder.AddTelemetry();
         builder.AddRobuustAuthentication();
         builder.Services.AddRfc9457Problems();
+        builder.Services.AddWriteRateLimiting(builder.Configuration);
         builder.Services.AddValidatorsFromAssembly(serviceAssembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
 
@@ -95,6 +96,7 @@ public static class Extensions
         app.UseAdrConventions(api);
         app.UseCors();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") })

@@ -33,6 +33,7 @@ internal sealed class AdrOperationTransformer(ApiDescriptor api) : IOpenApiOpera
         if (isWrite)
         {
             Ensure(operation, "409", "Het verzoek botst met de toestand van de resource, of met een gelijktijdige wijziging.");
+            Ensure(operation, "429", "Te veel schrijfverzoeken van deze client; zie Retry-After.");
         }
 
         if (isWrite && path.Contains('{', StringComparison.Ordinal))

@@ -42,6 +42,7 @@ public static class ProblemExtensions
         StatusCodes.Status413PayloadTooLarge => "Het verzoek is te groot.",
         StatusCodes.Status415UnsupportedMediaType => "Het mediatype van het verzoek wordt niet ondersteund; gebruik application/json.",
         StatusCodes.Status428PreconditionRequired => "Deze handeling vereist een If-Match header.",
+        StatusCodes.Status429TooManyRequests => "Te veel schrijfverzoeken; probeer het na de Retry-After-tijd opnieuw.",
         _ => "Er is een fout opgetreden.",
     };
 }

@@ -28,6 +28,8 @@ public class ServiceFactory<TService>(string connectionString, DevIdentityServer
         builder.UseSetting("Seeds:LoadOnStartup", "false");
         // No sidecar in tests: standalone delivery, to no subscriber unless a test names some.
         builder.UseSetting("Eventing:Mode", "Standalone");
+        // Tests write in bursts; the write limit has a test of its own that sets it.
+        builder.UseSetting("Limits:WritesPerMinute", "0");
         // Tests provoke conflicts on purpose; Marten logs each one at Error.
         builder.UseSetting("Logging:LogLevel:Marten", "Critical");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
