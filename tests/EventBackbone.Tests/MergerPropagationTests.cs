@@ -1,16 +1,15 @@
-using System.Net;
-using System.Net.Http.Json;
+using RobuustOD.EventBackbone.Tests.Support;
 using RobuustOD.TestInfrastructure;
 
 namespace RobuustOD.EventBackbone.Tests;
 
-public sealed class MergerPropagationTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class MergerPropagationTests(PostgresServer postgres, SharedIdentity identity) : IAsyncLifetime
 {
-    private Platform _platform = null!;
+    private OpenPlatform _platform = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _platform = await Platform.StartAsync(postgres, Ct);
+    public async ValueTask InitializeAsync() => _platform = await OpenPlatform.StartAsync(postgres, identity.Server, Ct);
 
     public async ValueTask DisposeAsync() => await _platform.DisposeAsync();
 
@@ -18,34 +17,9 @@ public sealed class MergerPropagationTests(PostgresServer postgres) : IAsyncLife
     public async Task een_voltooide_fusie_in_het_register_verschijnt_in_elke_dienst()
     {
         using var ienw = await _platform.RegistryClientAsync("ienw", Ct);
-        foreach (var code in new[] { "ODRA", "ODRN" })
-        {
-            using var registered = await ienw.PostAsJsonAsync("/register/v1/omgevingsdiensten",
-                new { code, naam = $"Omgevingsdienst {code}", provincies = new[] { "Gelderland" }, opgerichtOp = "2012-11-07" }, Ct);
-            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
-        }
+        await Scenario.FusieAsync(ienw);
 
-        using (var seveso = await ienw.PutAsJsonAsync("/register/v1/omgevingsdiensten/ODRN/seveso-aanwijzing",
-                   new { provincies = new[] { "Gelderland", "Overijssel" }, ingangsdatum = "2013-01-01" }, Ct))
-        {
-            Assert.Equal(HttpStatusCode.OK, seveso.StatusCode);
-        }
-
-        using (var announced = await ienw.PostAsJsonAsync("/register/v1/fusies", new
-               {
-                   deelnemers = new[] { "ODRA", "ODRN" },
-                   opvolger = new { code = "ODGM", naam = "Omgevingsdienst Groene Metropool", provincies = new[] { "Gelderland" } },
-                   aangekondigdOp = "2025-01-01",
-                   ingangsdatum = "2026-01-01",
-               }, Ct))
-        {
-            Assert.Equal(HttpStatusCode.Created, announced.StatusCode);
-        }
-
-        using var completed = await ienw.PostAsync("/register/v1/fusies/ODGM/voltooiing", JsonContent.Create(new { }), Ct);
-        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
-
-        foreach (var (subscriber, _) in Platform.Subscribers)
+        foreach (var (subscriber, _) in OpenPlatform.Subscribers)
         {
             var odrn = await _platform.WachtOpAsync(subscriber, "ODRN", od => od.GetProperty("status").GetString() == "opgeheven",
                 TimeSpan.FromSeconds(10), Ct);

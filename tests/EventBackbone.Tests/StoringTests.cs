@@ -81,7 +81,7 @@ public sealed class StoringTests(PostgresServer postgres, SharedIdentity identit
 
         await _platform.StartRegistryAsync(Ct);
 
-        foreach (var (subscriber, _) in Platform.Subscribers)
+        foreach (var (subscriber, _) in OpenPlatform.Subscribers)
         {
             await WachtOpToestandAsync(subscriber, Batch, Aantal);
         }
@@ -103,7 +103,7 @@ public sealed class StoringTests(PostgresServer postgres, SharedIdentity identit
             """);
         await SchrijfBatchAsync();
 
-        foreach (var (subscriber, _) in Platform.Subscribers)
+        foreach (var (subscriber, _) in OpenPlatform.Subscribers)
         {
             await OpenPlatform.WachtAsync(async () => await _platform.InboxAsync(subscriber, Ct) == Aantal, Timeout,
                 async () => $"{subscriber} applied {await _platform.InboxAsync(subscriber, Ct)}", Ct);
@@ -114,17 +114,17 @@ public sealed class StoringTests(PostgresServer postgres, SharedIdentity identit
         Assert.True(checkpoints.Values.All(c => c < Aantal), $"a checkpoint moved despite the crash: {string.Join(", ", checkpoints)}");
         await SqlAsync("drop trigger simuleer_crash on register.mt_event_progression; drop function register.simuleer_crash();");
         var laatstVerwerkt = new Dictionary<string, DateTimeOffset>();
-        foreach (var (subscriber, _) in Platform.Subscribers)
+        foreach (var (subscriber, _) in OpenPlatform.Subscribers)
         {
             laatstVerwerkt[subscriber] = await LaatstVerwerktAsync(subscriber);
         }
 
         // The new registry delivers the batch again (same CloudEvent ids): every event is a duplicate by now.
         await _platform.StartRegistryAsync(Ct);
-        await OpenPlatform.WachtAsync(async () => (await _platform.CheckpointsAsync(Ct)).Count(c => c.Value >= Aantal) == Platform.Subscribers.Length,
+        await OpenPlatform.WachtAsync(async () => (await _platform.CheckpointsAsync(Ct)).Count(c => c.Value >= Aantal) == OpenPlatform.Subscribers.Length,
             Timeout, async () => $"checkpoints {string.Join(", ", await _platform.CheckpointsAsync(Ct))}", Ct);
 
-        foreach (var (subscriber, _) in Platform.Subscribers)
+        foreach (var (subscriber, _) in OpenPlatform.Subscribers)
         {
             await WachtOpToestandAsync(subscriber, Batch, Aantal);
             Assert.Equal(laatstVerwerkt[subscriber], await LaatstVerwerktAsync(subscriber));

@@ -11,13 +11,11 @@ namespace RobuustOD.EventBackbone.Tests.Support;
 
 /// <summary>
 /// A stand-in for a subscribing service, on real loopback HTTP: its <c>/dapr/subscribe</c> lists one route for
-/// the register topic, and the route records every structured CloudEvent it is sent and answers what
-/// <see cref="Antwoord"/> says (Dapr's programmatic-subscription contract: 200 + status, or an HTTP error).
+/// one topic (the register's unless told otherwise), and the route records every structured CloudEvent it is sent
+/// and answers what <see cref="Antwoord"/> says (Dapr's programmatic-subscription contract: 200 + status, or an HTTP error).
 /// </summary>
 public sealed class FakeSubscriber : IAsyncDisposable
 {
-    public const string Route = "events/register";
-
     /// <summary>One POST to the route: the CloudEvent as it arrived, and what the fake answered.</summary>
     public sealed record Ontvangst(string ContentType, byte[] Body, JsonElement CloudEvent, int StatusCode, string? Status)
     {
@@ -47,8 +45,13 @@ public sealed class FakeSubscriber : IAsyncDisposable
     /// <summary>The deliveries the fake accepted, in the order it received them.</summary>
     public IReadOnlyList<Ontvangst> Geaccepteerd => [.. _ontvangen.Where(o => o.Geaccepteerd)];
 
-    public static async Task<FakeSubscriber> StartAsync(CancellationToken ct)
+    /// <summary>Subscribed to the register topic.</summary>
+    public static Task<FakeSubscriber> StartAsync(CancellationToken ct) => StartAsync(PubSub.Topics.Register, ct);
+
+    /// <summary>Subscribed to <paramref name="topic"/> of <see cref="PubSub.Name"/>, on the route <c>events/{topic}</c>.</summary>
+    public static async Task<FakeSubscriber> StartAsync(string topic, CancellationToken ct)
     {
+        var route = $"events/{topic}";
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -57,9 +60,9 @@ public sealed class FakeSubscriber : IAsyncDisposable
 
         app.MapGet("/dapr/subscribe", () => Results.Json(new[]
         {
-            new { pubsubName = PubSub.Name, topic = PubSub.Topics.Register, route = Route },
+            new { pubsubName = PubSub.Name, topic, route },
         }));
-        app.MapPost("/" + Route, async (HttpContext http) =>
+        app.MapPost("/" + route, async (HttpContext http) =>
         {
             using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);

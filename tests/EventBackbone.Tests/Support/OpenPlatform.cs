@@ -12,15 +12,21 @@ using RobuustOD.Subsidy;
 using RobuustOD.TestInfrastructure;
 using RobuustOD.TestInfrastructure.Services;
 
+[assembly: AssemblyFixture(typeof(PostgresServer))]
+
 namespace RobuustOD.EventBackbone.Tests.Support;
 
 /// <summary>
-/// Like <see cref="Platform"/> (the four services, subscribers on Kestrel loopback, standalone delivery, a database
-/// each), but open for inspection: each service's document store and database, and the registry's checkpoints.
-/// The registry retries with a short backoff so that a restarted subscriber is reached quickly.
+/// The four services on real loopback HTTP, each on its own database, in standalone mode: the registry's forwarder
+/// delivers to the subscribers' Dapr endpoints directly (subscribers on Kestrel loopback, so that a restarted one
+/// comes back on the same port). Open for inspection: each service's document store and database, and the registry's
+/// checkpoints. The registry retries with a short backoff so that a restarted subscriber is reached quickly.
 /// </summary>
 public sealed class OpenPlatform(PostgresServer postgres, DevIdentityServer identity) : IAsyncDisposable
 {
+    /// <summary>The subscribing services and their API prefixes.</summary>
+    public static readonly (string Name, string Prefix)[] Subscribers = [("assessment", "beoordeling"), ("monitoring", "monitoring"), ("subsidy", "subsidie")];
+
     private readonly Dictionary<string, IAsyncDisposable> _running = [];
 
     public Dictionary<string, string> Databases { get; } = [];
@@ -36,7 +42,7 @@ public sealed class OpenPlatform(PostgresServer postgres, DevIdentityServer iden
     public static async Task<OpenPlatform> StartAsync(PostgresServer postgres, DevIdentityServer identity, CancellationToken ct)
     {
         var platform = new OpenPlatform(postgres, identity);
-        foreach (var (name, _) in Platform.Subscribers)
+        foreach (var (name, _) in Subscribers)
         {
             await platform.StartSubscriberAsync(name, ct);
         }
@@ -77,7 +83,7 @@ public sealed class OpenPlatform(PostgresServer postgres, DevIdentityServer iden
             // Retries against a stopped subscriber are expected here; keep the output readable.
             ["Logging:LogLevel:RobuustOD.ServiceDefaults.Eventing.Outgoing.IntegrationEventForwarder"] = "Error",
         };
-        foreach (var (address, index) in Platform.Subscribers.Select((s, i) => (Addresses[s.Name], i)))
+        foreach (var (address, index) in Subscribers.Select((s, i) => (Addresses[s.Name], i)))
         {
             settings[$"Eventing:Subscribers:{index}"] = address.ToString();
         }
@@ -138,7 +144,7 @@ public sealed class OpenPlatform(PostgresServer postgres, DevIdentityServer iden
     /// <summary>GET the OD as a subscriber shows it over HTTP; null while it answers 404.</summary>
     public async Task<JsonElement?> ZoalsGezienDoorAsync(string subscriber, string code, CancellationToken ct)
     {
-        var prefix = Platform.Subscribers.Single(s => s.Name == subscriber).Prefix;
+        var prefix = Subscribers.Single(s => s.Name == subscriber).Prefix;
         using var http = new HttpClient { BaseAddress = Addresses[subscriber] };
         await Identity.AuthorizeAsync(http, "ipo", ct);
         using var response = await http.GetAsync($"/{prefix}/v1/omgevingsdiensten/{code}", ct);
@@ -149,6 +155,15 @@ public sealed class OpenPlatform(PostgresServer postgres, DevIdentityServer iden
 
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds for the OD in the subscriber (over HTTP), or fails after the timeout.</summary>
+    public async Task<JsonElement> WachtOpAsync(string subscriber, string code, Func<JsonElement, bool> condition, TimeSpan timeout, CancellationToken ct)
+    {
+        JsonElement? gezien = null;
+        await WachtAsync(async () => (gezien = await ZoalsGezienDoorAsync(subscriber, code, ct)) is { } od && condition(od), timeout,
+            () => Task.FromResult($"{subscriber} did not show the expected state of {code}; last seen: {gezien?.ToString() ?? "404"}"), ct);
+        return gezien!.Value;
     }
 
     /// <summary>Polls (quickly) until <paramref name="condition"/> holds, or fails after the timeout with <paramref name="describe"/>.</summary>

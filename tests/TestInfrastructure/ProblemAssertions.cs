@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Xunit;
 
-namespace RobuustOD.Assessment.FunctionalTests;
+namespace RobuustOD.TestInfrastructure;
 
+/// <summary>Assertions on the services' HTTP answers: RFC 9457 problems, the fields they name, and JSON bodies.</summary>
 public static class ProblemAssertions
 {
     /// <summary>Asserts an RFC 9457 problem with status, title and detail, and returns it.</summary>
@@ -20,22 +22,29 @@ public static class ProblemAssertions
         return problem;
     }
 
-    /// <summary>The fields named in <c>errors</c>, without a leading <c>$.</c> (JSON errors carry the JSON path).</summary>
+    /// <summary>
+    /// The keys of <c>errors</c> as the service wrote them: validation errors by name (<c>naam</c>), JSON errors by
+    /// JSON path (<c>$.naam</c>).
+    /// </summary>
     public static IReadOnlyList<string> ErrorFields(this JsonElement problem) =>
-        problem.TryGetProperty("errors", out var errors)
-            ? [.. errors.EnumerateObject().Select(e => e.Name.StartsWith("$.", StringComparison.Ordinal) ? e.Name[2..] : e.Name)]
-            : [];
+        problem.TryGetProperty("errors", out var errors) ? [.. errors.EnumerateObject().Select(e => e.Name)] : [];
+
+    /// <summary>Asserts that <c>errors</c> names every one of <paramref name="velden"/>, by name or as a JSON path (<c>$.naam</c>).</summary>
+    public static void AssertNoemt(this JsonElement problem, params string[] velden)
+    {
+        var genoemd = problem.ErrorFields().Select(f => f.StartsWith("$.", StringComparison.Ordinal) ? f[2..] : f).ToList();
+        foreach (var veld in velden)
+        {
+            Assert.True(genoemd.Contains(veld, StringComparer.Ordinal),
+                $"expected '{veld}' among the error fields [{string.Join(", ", genoemd)}]: {problem}");
+        }
+    }
 
     /// <summary>Asserts a 400 problem that names every one of <paramref name="velden"/>.</summary>
     public static async Task<JsonElement> AssertOngeldigAsync(this HttpResponseMessage response, params string[] velden)
     {
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
-        var genoemd = problem.ErrorFields();
-        foreach (var veld in velden)
-        {
-            Assert.True(genoemd.Contains(veld, StringComparer.Ordinal), $"expected '{veld}' among the error fields [{string.Join(", ", genoemd)}]: {problem}");
-        }
-
+        problem.AssertNoemt(velden);
         return problem;
     }
 
