@@ -62,10 +62,17 @@ public static partial class EventingExtensions
             }
         });
 
-        if (!BuildTime.IsGeneratingOpenApi)
+        // Standalone without subscribers (a service run on its own, most tests) has nothing to forward: no daemon then.
+        var standaloneAlone = builder.Configuration.GetValue("Eventing:Mode", EventingMode.Dapr) == EventingMode.Standalone
+            && !builder.Configuration.GetSection("Eventing:Subscribers").GetChildren().Any();
+        if (!BuildTime.IsGeneratingOpenApi && !standaloneAlone)
         {
             var mode = builder.Configuration.GetValue("Eventing:DaemonMode", DaemonMode.HotCold);
             marten.AddAsyncDaemon(mode);
+        }
+
+        if (!BuildTime.IsGeneratingOpenApi)
+        {
             builder.Services.AddHostedService<ModeAnnouncement>();
         }
 
@@ -104,6 +111,10 @@ public static partial class EventingExtensions
             {
                 LogDapr(logger, options.Value.PubSubName);
             }
+            else if (sinks.Count == 0)
+            {
+                LogStandaloneAlone(logger);
+            }
             else
             {
                 LogStandalone(logger, string.Join(", ", sinks.OfType<StandaloneSink>().Select(s => s.Subscriber)));
@@ -116,6 +127,9 @@ public static partial class EventingExtensions
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Eventing mode: Dapr — publishing to pub/sub component '{PubSub}' through the sidecar")]
         private static partial void LogDapr(ILogger logger, string pubSub);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Eventing mode: Standalone (no Dapr sidecar) without subscribers — this service's events are not published")]
+        private static partial void LogStandaloneAlone(ILogger logger);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Eventing mode: Standalone (no Dapr sidecar; single machine only) — delivering directly to: {Subscribers}")]
         private static partial void LogStandalone(ILogger logger, string subscribers);
