@@ -65,7 +65,7 @@ internal sealed class RobuustDatabase
             return new RobuustDatabase(service => service.WithEnvironment("ConnectionStrings__" + Name, connectionString));
         }
 
-        var dataDirectory = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "..", ".data", "postgres"));
+        var dataDirectory = DataDirectory(builder);
         var command = await PostgresServerCommand.PrepareAsync(
             dataDirectory, new PostgresClusterOptions { Port = port, Log = Say }, CancellationToken.None);
         Say($"no Docker daemon: running `{command.FileName} {string.Join(' ', command.Arguments)}`");
@@ -94,6 +94,45 @@ internal sealed class RobuustDatabase
         return new RobuustDatabase(service => service
             .WithEnvironment("ConnectionStrings__" + Name, connectionString)
             .WaitFor(postgres));
+    }
+
+    /// <summary>
+    /// <c>Postgres:DataDirectory</c>, else <c>.data/postgres</c> in the repository. Running as root, the server runs as
+    /// the <c>postgres</c> user, who cannot enter a repository below a private folder (a clone in <c>/root</c> or in
+    /// a <c>mktemp -d</c> folder): the data then goes to <c>/var/tmp/robuustod-&lt;hash of the path&gt;/postgres</c>.
+    /// </summary>
+    private static string DataDirectory(IDistributedApplicationBuilder builder)
+    {
+        if (builder.Configuration["Postgres:DataDirectory"] is { Length: > 0 } configured)
+        {
+            return Path.GetFullPath(configured);
+        }
+
+        var repository = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
+        var inRepository = Path.Combine(repository, ".data", "postgres");
+        if (OperatingSystem.IsWindows() || Environment.UserName != "root" || OthersCanEnter(repository))
+        {
+            return inRepository;
+        }
+
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(repository)))[..12];
+        var elsewhere = Path.Combine("/var/tmp", $"robuustod-{hash.ToLowerInvariant()}", "postgres");
+        Say($"{repository} is inside a private folder the postgres user cannot enter: keeping the data in {elsewhere}");
+        return elsewhere;
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static bool OthersCanEnter(string folder)
+    {
+        for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
+        {
+            if (!File.GetUnixFileMode(dir.FullName).HasFlag(UnixFileMode.OtherExecute))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static async Task<bool> ServerAnswersAsync(int port)
