@@ -26,7 +26,7 @@ public static class BeoordelingVaststellen
             RuleFor(h => h.Reden).NotEmpty().WithMessage("'reden' is verplicht: waarom wordt de beoordeling herzien?").PlainText(4000);
             RuleForEach(h => h.Tekortkomingen).NotEmpty().PlainText(4000);
             RuleFor(h => h.Opmerkingen).PlainText(20_000);
-            RuleForEach(h => h.Criteria).ChildRules(r =>
+            RuleForEach(h => h.Criteria).NotNull().ChildRules(r =>
             {
                 r.RuleFor(x => x.Nummer).NotNull();
                 r.RuleFor(x => x.Bronnen).NotNull().Must(b => b is null || b.Count <= 20).WithMessage("Ten hoogste 20 bronnen.");

@@ -29,7 +29,7 @@ public static class RegistreerPlanVanAanpak
             RuleFor(v => v.Omgevingsdiensten).NotEmpty().WithMessage("'omgevingsdiensten' noemt de OD('s) die het plan indienen.")
                 .Must(o => o is null || o.Distinct().Count() == o.Count).WithMessage("'omgevingsdiensten' bevat een code dubbel.")
                 .Must(o => o is null || o.Count <= 5).WithMessage("Een gezamenlijk plan heeft ten hoogste vijf omgevingsdiensten.");
-            RuleForEach(v => v.Omgevingsdiensten).Matches(OdCode.Pattern).WithMessage("'{PropertyValue}' is geen OD-code.");
+            RuleForEach(v => v.Omgevingsdiensten).NotEmpty().Matches(OdCode.Pattern).WithMessage("'{PropertyValue}' is geen OD-code.");
             RuleFor(v => v.OntvangenOp).NotNull();
             RuleFor(v => v.Versie).NotEmpty().PlainText(20);
             RuleFor(v => v.Document).NotNull();

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RobuustOD.Contracts.Eventing;
+using Microsoft.AspNetCore.Http;
 using RobuustOD.ServiceDefaults.Eventing.Incoming;
 using RobuustOD.ServiceDefaults.Eventing.Outgoing;
 
@@ -82,7 +83,10 @@ public static partial class EventingExtensions
     /// <summary>The CloudEvents middleware (structured CloudEvents unwrapped, attributes as headers) and <c>/dapr/subscribe</c>.</summary>
     public static WebApplication UseEventing(this WebApplication app)
     {
-        app.UseCloudEvents(new Dapr.CloudEventsMiddlewareOptions { ForwardCloudEventPropertiesAsHeaders = true });
+        // Only the event routes take CloudEvents; elsewhere the content type gets no special treatment.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/events"), events => events
+            .UseMiddleware<StructuredCloudEventGuard>()
+            .UseCloudEvents(new Dapr.CloudEventsMiddlewareOptions { ForwardCloudEventPropertiesAsHeaders = true }));
         app.MapSubscribeHandler().RequireAuthorization(DaprEndpointAuthorization.Policy);
         return app;
     }

@@ -19,13 +19,19 @@ public static class ProblemExtensions
             problem.Detail ??= DefaultDetail(problem.Status.Value);
             problem.Instance ??= context.HttpContext.Request.Path;
         });
+        // After AddProblemDetails, so the framework's writer (content negotiation) goes first and this one catches the rest.
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddExceptionHandler<ExceptionToProblem>();
         return services;
     }
 
     public static IApplicationBuilder UseRfc9457Problems(this IApplicationBuilder app)
     {
-        app.UseExceptionHandler();
+        // A client's mistake that our handler turned into a 4xx is not an unhandled error: do not log it as one.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            SuppressDiagnosticsCallback = context => context.ExceptionHandledBy == Microsoft.AspNetCore.Diagnostics.ExceptionHandledType.ExceptionHandlerService,
+        });
         app.UseStatusCodePages();
         return app;
     }
