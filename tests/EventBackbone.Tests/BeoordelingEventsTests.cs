@@ -185,7 +185,7 @@ public sealed class BeoordelingEventsTests(PostgresServer postgres, SharedIdenti
         await connection.OpenAsync(Ct);
         var laatste = await ScalarAsync(connection, "select coalesce(max(seq_id), 0) from beoordeling.mt_events");
         const string checkpoint = "select coalesce(max(last_seq_id), 0) from beoordeling.mt_event_progression where name like 'forwarder-%'";
-        await OpenPlatform.WachtAsync(async () => await ScalarAsync(connection, checkpoint) >= laatste, Timeout,
+        await Eventually.UntilAsync(async () => await ScalarAsync(connection, checkpoint) >= laatste, Timeout,
             async () => $"the forwarder's checkpoint is at {await ScalarAsync(connection, checkpoint)}, the store at {laatste}", Ct);
     }
 

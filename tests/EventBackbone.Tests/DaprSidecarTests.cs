@@ -97,7 +97,7 @@ public sealed class DaprSidecarTests(PostgresServer postgres, SharedIdentity ide
         await Scenario.RegistreerAsync(ienw, "ODRN");
 
         await _sidecar.WachtTotAsync(calls => calls.Any(c => c.Metadata["partitionKey"] == "ODRN"), Timeout, Ct);
-        await OpenPlatform.WachtAsync(async () => (await ienw.GetFromJsonAsync<JsonElement>("/register/v1/beheer/onbestelbare-berichten", Ct))
+        await Eventually.UntilAsync(async () => (await ienw.GetFromJsonAsync<JsonElement>("/register/v1/beheer/onbestelbare-berichten", Ct))
                 .GetProperty("berichten").GetArrayLength() == 1,
             Timeout, () => Task.FromResult("no dead letter"), Ct);
 

@@ -59,7 +59,7 @@ public sealed class OnbestelbaarTests(PostgresServer postgres, SharedIdentity id
         var gedropt = ontvangen[0];
 
         // The dead letter commits with the checkpoint, at the end of the forwarder's page.
-        await OpenPlatform.WachtAsync(async () => (await LijstAsync(ienw)).Count > 0, Timeout, () => Task.FromResult("no dead letter"), Ct);
+        await Eventually.UntilAsync(async () => (await LijstAsync(ienw)).Count > 0, Timeout, () => Task.FromResult("no dead letter"), Ct);
         var bericht = Assert.Single(await LijstAsync(ienw));
         Assert.Equal(gedropt.Id, bericht.GetProperty("cloudEventId").GetString());
         Assert.Equal("nl.robuustod.register.omgevingsdienst-geregistreerd.v1", bericht.GetProperty("type").GetString());
@@ -105,7 +105,7 @@ public sealed class OnbestelbaarTests(PostgresServer postgres, SharedIdentity id
         _fake.Antwoord = _ => (200, "DROP");
         using var ienw = await _registry.ClientAsync("ienw", Ct);
         await RegistreerAsync(ienw, "ODZ");
-        await OpenPlatform.WachtAsync(async () => (await LijstAsync(ienw)).Count == 1, Timeout, () => Task.FromResult("no dead letter"), Ct);
+        await Eventually.UntilAsync(async () => (await LijstAsync(ienw)).Count == 1, Timeout, () => Task.FromResult("no dead letter"), Ct);
         var id = (await LijstAsync(ienw))[0].GetProperty("id").GetString();
 
         using var herbezorging = await ienw.PostAsync($"{Beheer}/{id}/herbezorging", null, Ct);

@@ -134,19 +134,8 @@ public sealed class RealDaprTests(PostgresServer postgres, SharedIdentity shared
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task WachtAsync(Func<Task<bool>> condition, Func<string> describe)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException(describe());
-            }
-
-            await Task.Delay(100, Ct);
-        }
-    }
+    private static Task WachtAsync(Func<Task<bool>> condition, Func<string> describe) =>
+        Eventually.UntilAsync(condition, TimeSpan.FromSeconds(30), describe, Ct, 100);
 
     private sealed class LoopbackService<T>(string database, DevIdentityServer identity) : ServiceFactory<T>(database, identity)
         where T : class

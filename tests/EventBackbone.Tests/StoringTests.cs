@@ -73,7 +73,7 @@ public sealed class StoringTests(PostgresServer postgres, SharedIdentity identit
 
         // Stop the registry as soon as the first subscriber has applied some, but not all, of the batch. In-process this
         // stop is graceful (the async daemon finishes and commits its page); the crash case is the next test.
-        await OpenPlatform.WachtAsync(async () => await _platform.InboxAsync("assessment", Ct) >= 10, Timeout,
+        await Eventually.UntilAsync(async () => await _platform.InboxAsync("assessment", Ct) >= 10, Timeout,
             async () => $"assessment applied {await _platform.InboxAsync("assessment", Ct)}", Ct);
         var bijHetStoppen = await _platform.InboxAsync("assessment", Ct);
         await _platform.StopAsync("registry");
@@ -105,7 +105,7 @@ public sealed class StoringTests(PostgresServer postgres, SharedIdentity identit
 
         foreach (var (subscriber, _) in OpenPlatform.Subscribers)
         {
-            await OpenPlatform.WachtAsync(async () => await _platform.InboxAsync(subscriber, Ct) == Aantal, Timeout,
+            await Eventually.UntilAsync(async () => await _platform.InboxAsync(subscriber, Ct) == Aantal, Timeout,
                 async () => $"{subscriber} applied {await _platform.InboxAsync(subscriber, Ct)}", Ct);
         }
 
@@ -121,7 +121,7 @@ public sealed class StoringTests(PostgresServer postgres, SharedIdentity identit
 
         // The new registry delivers the batch again (same CloudEvent ids): every event is a duplicate by now.
         await _platform.StartRegistryAsync(Ct);
-        await OpenPlatform.WachtAsync(async () => (await _platform.CheckpointsAsync(Ct)).Count(c => c.Value >= Aantal) == OpenPlatform.Subscribers.Length,
+        await Eventually.UntilAsync(async () => (await _platform.CheckpointsAsync(Ct)).Count(c => c.Value >= Aantal) == OpenPlatform.Subscribers.Length,
             Timeout, async () => $"checkpoints {string.Join(", ", await _platform.CheckpointsAsync(Ct))}", Ct);
 
         foreach (var (subscriber, _) in OpenPlatform.Subscribers)
@@ -168,7 +168,7 @@ public sealed class StoringTests(PostgresServer postgres, SharedIdentity identit
     /// </summary>
     private async Task WachtOpToestandAsync(string subscriber, Dictionary<string, string> verwacht, long events)
     {
-        await OpenPlatform.WachtAsync(async () =>
+        await Eventually.UntilAsync(async () =>
             {
                 var ods = await _platform.OmgevingsdienstenAsync(subscriber, Ct);
                 return ods.Count == verwacht.Count && verwacht.All(v => ods.GetValueOrDefault(v.Key) == v.Value)

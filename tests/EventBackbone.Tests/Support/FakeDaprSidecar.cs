@@ -1,3 +1,4 @@
+using RobuustOD.TestInfrastructure;
 using System.Collections.Concurrent;
 using System.Net;
 using Dapr.Client.Autogen.Grpc.v1;
@@ -77,20 +78,9 @@ public sealed class FakeDaprSidecar : IAsyncDisposable
         return sidecar;
     }
 
-    public async Task WachtTotAsync(Func<IReadOnlyList<PublishEventRequest>, bool> condition, TimeSpan timeout, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition(Geaccepteerd))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The fake sidecar did not receive what was expected within {timeout}; it accepted "
-                    + $"{_geaccepteerd.Count} of {_pogingen.Count} calls");
-            }
-
-            await Task.Delay(20, ct);
-        }
-    }
+    public Task WachtTotAsync(Func<IReadOnlyList<PublishEventRequest>, bool> condition, TimeSpan timeout, CancellationToken ct) =>
+        Eventually.UntilAsync(() => condition(Geaccepteerd), timeout,
+            () => $"the fake sidecar accepted {_geaccepteerd.Count} of {_pogingen.Count} calls", ct, 20);
 
     private Empty Publish(PublishEventRequest request)
     {

@@ -1,3 +1,4 @@
+using RobuustOD.TestInfrastructure;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
@@ -84,20 +85,10 @@ public sealed class FakeSubscriber : IAsyncDisposable
     }
 
     /// <summary>Polls until <paramref name="condition"/> holds for what was received, or fails after the timeout.</summary>
-    public async Task WachtTotAsync(Func<IReadOnlyList<Ontvangst>, bool> condition, TimeSpan timeout, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition(Ontvangen))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The fake subscriber did not receive what was expected within {timeout}; it received "
-                    + string.Join(", ", Ontvangen.Select(o => $"{o.Subject}:{o.Type}->{o.StatusCode}/{o.Status}")));
-            }
-
-            await Task.Delay(20, ct);
-        }
-    }
+    public Task WachtTotAsync(Func<IReadOnlyList<Ontvangst>, bool> condition, TimeSpan timeout, CancellationToken ct) =>
+        Eventually.UntilAsync(() => condition(Ontvangen), timeout,
+            () => "the fake subscriber received " + string.Join(", ", Ontvangen.Select(o => $"{o.Subject}:{o.Type}->{o.StatusCode}/{o.Status}")),
+            ct, 20);
 
     public async ValueTask DisposeAsync()
     {

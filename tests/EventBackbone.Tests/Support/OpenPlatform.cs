@@ -161,24 +161,9 @@ public sealed class OpenPlatform(PostgresServer postgres, DevIdentityServer iden
     public async Task<JsonElement> WachtOpAsync(string subscriber, string code, Func<JsonElement, bool> condition, TimeSpan timeout, CancellationToken ct)
     {
         JsonElement? gezien = null;
-        await WachtAsync(async () => (gezien = await ZoalsGezienDoorAsync(subscriber, code, ct)) is { } od && condition(od), timeout,
+        await Eventually.UntilAsync(async () => (gezien = await ZoalsGezienDoorAsync(subscriber, code, ct)) is { } od && condition(od), timeout,
             () => Task.FromResult($"{subscriber} did not show the expected state of {code}; last seen: {gezien?.ToString() ?? "404"}"), ct);
         return gezien!.Value;
-    }
-
-    /// <summary>Polls (quickly) until <paramref name="condition"/> holds, or fails after the timeout with <paramref name="describe"/>.</summary>
-    public static async Task WachtAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<Task<string>> describe, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Not reached within {timeout}: {await describe()}");
-            }
-
-            await Task.Delay(25, ct);
-        }
     }
 
     private async Task<string> DatabaseAsync(string name, CancellationToken ct)
