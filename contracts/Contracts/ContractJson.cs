@@ -1,3 +1,4 @@
+using RobuustOD.Contracts.Api;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RobuustOD.Contracts.Beoordeling;

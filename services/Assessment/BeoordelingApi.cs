@@ -1,9 +1,9 @@
 using RobuustOD.Assessment.Features;
 using RobuustOD.RegisterReadModel;
-using RobuustOD.ServiceDefaults;
-using RobuustOD.ServiceDefaults.Eventing.Outgoing;
-using RobuustOD.ServiceDefaults.Security;
-using RobuustOD.ServiceDefaults.Validation;
+using RobuustOD.HttpDefaults;
+using RobuustOD.EventBackbone.Outgoing;
+using RobuustOD.HttpDefaults.Security;
+using RobuustOD.HttpDefaults.Validation;
 
 namespace RobuustOD.Assessment;
 

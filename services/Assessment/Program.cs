@@ -3,9 +3,9 @@ using RobuustOD.Assessment;
 using RobuustOD.Assessment.Criteria;
 using RobuustOD.Assessment.Dossiers;
 using RobuustOD.RegisterReadModel;
-using RobuustOD.ServiceDefaults;
-using RobuustOD.ServiceDefaults.Eventing;
-using RobuustOD.ServiceDefaults.EventStore;
+using RobuustOD.HttpDefaults;
+using RobuustOD.EventBackbone;
+using RobuustOD.EventStore;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,7 +18,7 @@ var store = builder.AddEventStore("beoordeling", options =>
     RobuustOD.Assessment.Brieven.BriefSjablonen.Registreer(options);
 });
 builder.AddEventing();
-builder.PublishIntegrationEvents<IntegrationEvents>(store, system: "robuustod-beoordeling");
+builder.PublishIntegrationEvents<BeoordelingEventMapper>(store, system: "robuustod-beoordeling");
 builder.AddBeoordelingSeeds();
 
 var app = builder.Build();

@@ -1,5 +1,5 @@
 using RobuustOD.RegisterReadModel;
-using RobuustOD.ServiceDefaults;
+using RobuustOD.HttpDefaults;
 
 namespace RobuustOD.Monitoring;
 

@@ -1,10 +1,11 @@
+using RobuustOD.Domain;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using RobuustOD.ServiceDefaults.Problems;
-using RobuustOD.ServiceDefaults.Security;
+using RobuustOD.HttpDefaults.Problems;
+using RobuustOD.HttpDefaults.Security;
 
 namespace RobuustOD.RegisterReadModel;
 
@@ -38,7 +39,7 @@ public static class OmgevingsdienstView
     {
         var od = await session.LoadAsync<OmgevingsdienstUitRegister>(code, ct)
             ?? throw DomainRuleException.NotFound($"Omgevingsdienst '{code}' is hier (nog) niet bekend.");
-        var vandaag = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var vandaag = clock.Vandaag();
         var seveso = od.IsSevesoOp(vandaag);
         return TypedResults.Ok(new Omgevingsdienst(od.Id, od.Naam, od.Provincies,
             od.IsOpgehevenOp(vandaag) ? "opgeheven" : od.OpgerichtOp > vandaag ? "toekomstig" : "actief",

@@ -1,10 +1,11 @@
+using RobuustOD.Domain;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using RobuustOD.Contracts.Eventing;
 using RobuustOD.Contracts.Register;
-using RobuustOD.ServiceDefaults.Eventing.Incoming;
-using RobuustOD.ServiceDefaults.Problems;
+using RobuustOD.EventBackbone.Incoming;
+using RobuustOD.HttpDefaults.Problems;
 
 namespace RobuustOD.RegisterReadModel;
 

@@ -1,16 +1,16 @@
 using RobuustOD.Registry;
 using RobuustOD.Registry.Omgevingsdiensten;
 using RobuustOD.Registry.Seeds;
-using RobuustOD.ServiceDefaults;
-using RobuustOD.ServiceDefaults.Eventing;
-using RobuustOD.ServiceDefaults.EventStore;
+using RobuustOD.HttpDefaults;
+using RobuustOD.EventBackbone;
+using RobuustOD.EventStore;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults(RegisterApi.Descriptor, typeof(RegisterApi).Assembly);
 var store = builder.AddEventStore("register", options => options.Projections.Snapshot<Omgevingsdienst>(JasperFx.Events.Projections.SnapshotLifecycle.Inline));
 builder.AddEventing();
-builder.PublishIntegrationEvents<IntegrationEvents>(store, system: "robuustod-register");
+builder.PublishIntegrationEvents<RegisterEventMapper>(store, system: "robuustod-register");
 builder.AddRegisterSeeds();
 
 var app = builder.Build();

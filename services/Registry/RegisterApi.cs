@@ -1,8 +1,9 @@
+using RobuustOD.Contracts.Api;
 using RobuustOD.Registry.Features;
-using RobuustOD.ServiceDefaults;
-using RobuustOD.ServiceDefaults.Eventing.Outgoing;
-using RobuustOD.ServiceDefaults.Security;
-using RobuustOD.ServiceDefaults.Validation;
+using RobuustOD.HttpDefaults;
+using RobuustOD.EventBackbone.Outgoing;
+using RobuustOD.HttpDefaults.Security;
+using RobuustOD.HttpDefaults.Validation;
 
 namespace RobuustOD.Registry;
 

@@ -1,8 +1,8 @@
 using RobuustOD.Subsidy;
 using RobuustOD.RegisterReadModel;
-using RobuustOD.ServiceDefaults;
-using RobuustOD.ServiceDefaults.Eventing;
-using RobuustOD.ServiceDefaults.EventStore;
+using RobuustOD.HttpDefaults;
+using RobuustOD.EventBackbone;
+using RobuustOD.EventStore;
 
 var builder = WebApplication.CreateBuilder(args);
 

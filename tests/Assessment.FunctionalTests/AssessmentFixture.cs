@@ -12,7 +12,7 @@ using RobuustOD.Contracts.Eventing;
 using RobuustOD.Contracts.Register;
 using RobuustOD.TestInfrastructure;
 using RobuustOD.TestInfrastructure.Services;
-using ContractEvents = RobuustOD.Contracts.Eventing.IntegrationEvents;
+using ContractEvents = RobuustOD.Contracts.Eventing.IntegrationEventCatalogue;
 
 [assembly: AssemblyFixture(typeof(PostgresServer))]
 

@@ -32,8 +32,8 @@ public sealed partial class AsyncApiTests
     [Fact]
     public void elk_integratie_event_heeft_een_geldig_en_uniek_type()
     {
-        Assert.NotEmpty(IntegrationEvents.All);
-        var types = IntegrationEvents.All.Select(t => (t.Name, IntegrationEvents.Describe(t).Type)).ToList();
+        Assert.NotEmpty(IntegrationEventCatalogue.All);
+        var types = IntegrationEventCatalogue.All.Select(t => (t.Name, IntegrationEventCatalogue.Describe(t).Type)).ToList();
 
         var ongeldig = types.Where(t => !TypePattern().IsMatch(t.Type)).Select(t => $"{t.Name}: {t.Type}").ToList();
         Assert.True(ongeldig.Count == 0, $"Types not matching {AsyncApiDocument.TypePattern}:\n" + string.Join('\n', ongeldig));
@@ -47,9 +47,9 @@ public sealed partial class AsyncApiTests
     public void het_versienummer_van_het_type_staat_ook_in_de_naam_van_het_record()
     {
         // OmgevingsdienstGeregistreerdV1 is nl.robuustod.register.omgevingsdienst-geregistreerd.v1: a v2 is a new record.
-        var afwijkend = IntegrationEvents.All
-            .Where(t => !t.Name.EndsWith("V" + IntegrationEvents.Describe(t).Type.Split(".v")[^1], StringComparison.Ordinal))
-            .Select(t => $"{t.Name}: {IntegrationEvents.Describe(t).Type}").ToList();
+        var afwijkend = IntegrationEventCatalogue.All
+            .Where(t => !t.Name.EndsWith("V" + IntegrationEventCatalogue.Describe(t).Type.Split(".v")[^1], StringComparison.Ordinal))
+            .Select(t => $"{t.Name}: {IntegrationEventCatalogue.Describe(t).Type}").ToList();
         Assert.True(afwijkend.Count == 0, "Record name and type version disagree:\n" + string.Join('\n', afwijkend));
     }
 
@@ -57,8 +57,8 @@ public sealed partial class AsyncApiTests
     public void elk_integratie_event_gaat_over_een_bekend_topic()
     {
         var topics = typeof(PubSub.Topics).GetFields().Select(f => (string)f.GetValue(null)!).ToHashSet();
-        var onbekend = IntegrationEvents.All.Where(t => !topics.Contains(IntegrationEvents.Describe(t).Topic))
-            .Select(t => $"{t.Name}: {IntegrationEvents.Describe(t).Topic}").ToList();
+        var onbekend = IntegrationEventCatalogue.All.Where(t => !topics.Contains(IntegrationEventCatalogue.Describe(t).Topic))
+            .Select(t => $"{t.Name}: {IntegrationEventCatalogue.Describe(t).Topic}").ToList();
         Assert.True(onbekend.Count == 0, "Topics not declared in PubSub.Topics:\n" + string.Join('\n', onbekend));
     }
 
@@ -70,9 +70,9 @@ public sealed partial class AsyncApiTests
         var messages = document["components"]!["messages"]!.AsObject();
         var schemas = document["components"]!["schemas"]!.AsObject();
 
-        foreach (var type in IntegrationEvents.All)
+        foreach (var type in IntegrationEventCatalogue.All)
         {
-            var contract = IntegrationEvents.Describe(type);
+            var contract = IntegrationEventCatalogue.Describe(type);
             var channel = document["channels"]![contract.Topic];
             Assert.True(channel is not null, $"no channel {contract.Topic}");
             Assert.Equal($"#/components/messages/{contract.Type}", (string?)channel["messages"]![contract.Type]?["$ref"]);

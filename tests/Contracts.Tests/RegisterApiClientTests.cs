@@ -1,3 +1,4 @@
+using RobuustOD.Contracts.Api;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -109,7 +110,7 @@ public sealed class RegisterApiClientTests
         var contracttypen = typeof(IRegisterApi).Assembly.GetTypes()
             .Where(t => t.IsPublic && t is { IsAbstract: false, IsEnum: false, IsInterface: false }
                 && t.Namespace?.EndsWith(".Api", StringComparison.Ordinal) == true && !t.Name.EndsWith("Extensions", StringComparison.Ordinal))
-            .Concat(Eventing.IntegrationEvents.All);
+            .Concat(Eventing.IntegrationEventCatalogue.All);
         var ontbrekend = contracttypen.Where(t => ContractsJsonContext.Default.GetTypeInfo(t) is null).Select(t => t.FullName).ToList();
         Assert.True(ontbrekend.Count == 0, "Add [JsonSerializable(typeof(...))] to ContractsJsonContext for:\n" + string.Join('\n', ontbrekend));
     }

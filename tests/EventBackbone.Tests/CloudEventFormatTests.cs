@@ -148,7 +148,7 @@ public sealed partial class CloudEventFormatTests(PostgresServer postgres, Share
             ["Eventing:DaemonMode"] = "Solo",
             ["Eventing:Oin"] = Scenario.Oin,
             ["Eventing:MaxRetryDelay"] = "00:00:00.200",
-            ["Logging:LogLevel:RobuustOD.ServiceDefaults.Eventing.Outgoing.IntegrationEventForwarder"] = "Error",
+            ["Logging:LogLevel:RobuustOD.EventBackbone.Outgoing.IntegrationEventForwarder"] = "Error",
         };
         foreach (var (subscriber, index) in subscribers.Select((s, i) => (s, i)))
         {

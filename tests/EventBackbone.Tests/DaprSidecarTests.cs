@@ -118,7 +118,7 @@ public sealed class DaprSidecarTests(PostgresServer postgres, SharedIdentity ide
 
     private static void AssertPublishEvent(PublishEventRequest call, IEvent stored, object payload)
     {
-        var type = RobuustOD.Contracts.Eventing.IntegrationEvents.Describe(payload.GetType()).Type;
+        var type = RobuustOD.Contracts.Eventing.IntegrationEventCatalogue.Describe(payload.GetType()).Type;
         var source = $"urn:nld:oin:{Scenario.Oin}:systeem:robuustod-register";
         Assert.Equal("robuustod-pubsub", call.PubsubName);
         Assert.Equal("register", call.Topic);

@@ -6,7 +6,7 @@ using Marten;
 using RobuustOD.Assessment;
 using RobuustOD.Contracts.Register;
 using RobuustOD.EventBackbone.Tests.Support;
-using RobuustOD.ServiceDefaults.Eventing.Incoming;
+using RobuustOD.EventBackbone.Incoming;
 using RobuustOD.TestInfrastructure;
 using RobuustOD.TestInfrastructure.Services;
 
@@ -237,7 +237,7 @@ public sealed class IdempotentieTests(AssessmentSubscriber subscriber, PostgresS
         Assert.Equal((HttpStatusCode.OK, "SUCCESS"), await PostAsync(http, "events/register", cloudEvent));
     }
 
-    private static string Type<TEvent>() => RobuustOD.Contracts.Eventing.IntegrationEvents.Describe(typeof(TEvent)).Type;
+    private static string Type<TEvent>() => RobuustOD.Contracts.Eventing.IntegrationEventCatalogue.Describe(typeof(TEvent)).Type;
 
     private static JsonObject Geregistreerd(string code, string naam) =>
         DaprdCloudEvent.Voor(new OmgevingsdienstGeregistreerdV1(code, naam, Gelderland, 7, new DateOnly(2013, 1, 1), []), subject: code);

@@ -29,7 +29,7 @@ public sealed class OnbestelbaarTests(PostgresServer postgres, SharedIdentity id
                 ["Eventing:DaemonMode"] = "Solo",
                 ["Eventing:Subscribers:0"] = _fake.Address.ToString(),
                 ["Eventing:MaxRetryDelay"] = "00:00:00.200",
-                ["Logging:LogLevel:RobuustOD.ServiceDefaults.Eventing.Outgoing.IntegrationEventForwarder"] = "Error",
+                ["Logging:LogLevel:RobuustOD.EventBackbone.Outgoing.IntegrationEventForwarder"] = "Error",
             });
         _ = _registry.Server;
     }

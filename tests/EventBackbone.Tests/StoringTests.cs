@@ -4,7 +4,7 @@ using Marten;
 using Npgsql;
 using RobuustOD.EventBackbone.Tests.Support;
 using RobuustOD.Registry.Omgevingsdiensten;
-using RobuustOD.ServiceDefaults.Eventing.Incoming;
+using RobuustOD.EventBackbone.Incoming;
 using RobuustOD.TestInfrastructure;
 
 namespace RobuustOD.EventBackbone.Tests;

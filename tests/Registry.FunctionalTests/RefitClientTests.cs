@@ -1,3 +1,4 @@
+using RobuustOD.Contracts.Api;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -84,7 +85,7 @@ public sealed class RefitClientTests : RegistryTest, IDisposable
         Assert.Equal(new DateOnly(2014, 12, 31), ervoor.Peildatum);
 
         var historie = await _api.HaalHistorieOpAsync(code, Ct);
-        Assert.Equal(code, historie.Code);
+        Assert.Equal(code, historie.Omgevingsdienst);
         var gebeurtenis = Assert.Single(historie.Gebeurtenissen);
         Assert.Equal("omgevingsdienst-geregistreerd", gebeurtenis.Type);
         Assert.Equal(code, gebeurtenis.Gegevens.GetProperty("code").GetString());

@@ -1,3 +1,4 @@
+using RobuustOD.Contracts.Api;
 using System.Net;
 using System.Net.Http.Json;
 

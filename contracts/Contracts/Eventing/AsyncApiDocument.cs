@@ -7,7 +7,7 @@ namespace RobuustOD.Contracts.Eventing;
 
 /// <summary>
 /// Generates the AsyncAPI 3.0 description of the integration events (<c>contracts/asyncapi.json</c>) from
-/// <see cref="IntegrationEvents.All"/>: a channel per topic, a message per CloudEvent type, and the payload
+/// <see cref="IntegrationEventCatalogue.All"/>: a channel per topic, a message per CloudEvent type, and the payload
 /// schema of each record as <see cref="ContractJson"/> writes it. The messages are structured CloudEvents
 /// (<c>application/cloudevents+json</c>) of the NL GOV profile, the record being their <c>data</c>.
 /// </summary>
@@ -45,8 +45,8 @@ public static class AsyncApiDocument
 
     public static JsonObject Build()
     {
-        var events = IntegrationEvents.All
-            .Select(t => (Type: t, Contract: IntegrationEvents.Describe(t)))
+        var events = IntegrationEventCatalogue.All
+            .Select(t => (Type: t, Contract: IntegrationEventCatalogue.Describe(t)))
             .OrderBy(e => e.Contract.Topic, StringComparer.Ordinal).ThenBy(e => e.Contract.Type, StringComparer.Ordinal)
             .ToList();
 

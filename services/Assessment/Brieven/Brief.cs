@@ -1,3 +1,4 @@
+using RobuustOD.Domain;
 using System.Text;
 using System.Text.Json;
 using Marten;
@@ -6,7 +7,7 @@ using RobuustOD.Assessment.Criteria;
 using RobuustOD.Assessment.Dossiers;
 using RobuustOD.Assessment.Features;
 using RobuustOD.RegisterReadModel;
-using RobuustOD.ServiceDefaults.Problems;
+using RobuustOD.HttpDefaults.Problems;
 
 namespace RobuustOD.Assessment.Brieven;
 

@@ -1,7 +1,7 @@
 using Microsoft.OpenApi;
 using RobuustOD.Assessment.Overzicht;
-using RobuustOD.ServiceDefaults.Security;
-using RobuustOD.ServiceDefaults.Validation;
+using RobuustOD.HttpDefaults.Security;
+using RobuustOD.HttpDefaults.Validation;
 
 namespace RobuustOD.Assessment.Brieven;
 

@@ -1,6 +1,7 @@
+using RobuustOD.Domain;
 using System.Globalization;
 using Fluid;
-using RobuustOD.ServiceDefaults.Problems;
+using RobuustOD.HttpDefaults.Problems;
 
 namespace RobuustOD.Assessment.Brieven;
 

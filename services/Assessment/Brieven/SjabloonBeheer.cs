@@ -1,12 +1,13 @@
+using RobuustOD.Domain;
 using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RobuustOD.Assessment.Dossiers;
-using RobuustOD.ServiceDefaults.EventStore;
-using RobuustOD.ServiceDefaults.Problems;
-using RobuustOD.ServiceDefaults.Security;
-using RobuustOD.ServiceDefaults.Validation;
+using RobuustOD.EventStore;
+using RobuustOD.HttpDefaults.Problems;
+using RobuustOD.HttpDefaults.Security;
+using RobuustOD.HttpDefaults.Validation;
 
 namespace RobuustOD.Assessment.Brieven;
 
@@ -63,7 +64,7 @@ public static class SjabloonBeheer
         ControleerRonde(ronde);
         var versies = await session.VersiesAsync(ronde, ct);
         var huidig = versies.Count > 0 ? versies[^1] : null;
-        request.EnsureIfMatch(huidig?.Versie ?? 0);
+        request.ExpectedVersion()?.Check(huidig?.Versie ?? 0);
 
         var onderwerp = verzoek.Onderwerp!.Trim();
         if (huidig is not null && huidig.Onderwerp == onderwerp && huidig.Sjabloon == verzoek.Sjabloon)

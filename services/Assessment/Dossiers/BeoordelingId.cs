@@ -1,5 +1,6 @@
+using RobuustOD.Domain;
 using System.Text.RegularExpressions;
-using RobuustOD.ServiceDefaults.Problems;
+using RobuustOD.HttpDefaults.Problems;
 
 namespace RobuustOD.Assessment.Dossiers;
 
@@ -8,7 +9,7 @@ public static partial class BeoordelingId
 {
     public const string RondePattern = "^[0-9]{4}(-[a-z0-9]{1,20})?$";
 
-    [GeneratedRegex("^(?<code>[A-Za-z][A-Za-z0-9]{1,19})-(?<ronde>[0-9]{4}(-[a-z0-9]{1,20})?)$")]
+    [GeneratedRegex("^(?<code>" + OdCode.Fragment + ")-(?<ronde>[0-9]{4}(-[a-z0-9]{1,20})?)$")]
     private static partial Regex Pattern();
 
     [GeneratedRegex(RondePattern)]

@@ -1,6 +1,7 @@
+using RobuustOD.Domain;
 using System.Security.Claims;
-using RobuustOD.ServiceDefaults.Problems;
-using RobuustOD.ServiceDefaults.Security;
+using RobuustOD.HttpDefaults.Problems;
+using RobuustOD.HttpDefaults.Security;
 
 namespace RobuustOD.Assessment.Dossiers;
 

@@ -1,10 +1,11 @@
+using RobuustOD.Domain;
 using System.Security.Claims;
 using Marten;
 using RobuustOD.Assessment.Dossiers;
 using RobuustOD.RegisterReadModel;
-using RobuustOD.ServiceDefaults.EventStore;
-using RobuustOD.ServiceDefaults.Problems;
-using RobuustOD.ServiceDefaults.Security;
+using RobuustOD.EventStore;
+using RobuustOD.HttpDefaults.Problems;
+using RobuustOD.HttpDefaults.Security;
 
 namespace RobuustOD.Assessment.Features;
 
@@ -37,7 +38,9 @@ public sealed record BeoordelingContext(IDocumentSession Session, TimeProvider C
     public async Task<Beoordelingsdossier> BeslisAsync(string code, Func<Beoordelingsdossier?, IEnumerable<object>> beslis)
     {
         Session.LastModifiedBy = Door;
-        var dossier = await Session.DecideAsync(code, Http.Request, beslis, Ct);
+        await Session.DecideAsync(code, Http.Request.ExpectedVersion(), User.Handeling(Clock), beslis, Ct);
+        await Session.SaveChangesAsync(Ct);
+        var dossier = await Session.Events.FetchLatest<Beoordelingsdossier>(code, Ct);
         Http.Response.SetETag(dossier!.Version);
         return dossier;
     }

@@ -1,11 +1,12 @@
+using RobuustOD.Domain;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using RobuustOD.Assessment.Criteria;
 using RobuustOD.Assessment.Dossiers;
-using RobuustOD.ServiceDefaults.EventStore;
-using RobuustOD.ServiceDefaults.Problems;
+using RobuustOD.EventStore;
+using RobuustOD.HttpDefaults.Problems;
 
 namespace RobuustOD.Assessment.Features;
 

@@ -1,9 +1,10 @@
+using RobuustOD.Domain;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RobuustOD.Assessment.Criteria;
 using RobuustOD.Assessment.Dossiers;
-using RobuustOD.ServiceDefaults.Problems;
-using RobuustOD.ServiceDefaults.Validation;
+using RobuustOD.HttpDefaults.Problems;
+using RobuustOD.HttpDefaults.Validation;
 
 namespace RobuustOD.Assessment.Features;
 

@@ -1,9 +1,9 @@
+using RobuustOD.Contracts.Api;
 using System.Text.Json.Serialization;
 using RobuustOD.Assessment.Dossiers;
 
 namespace RobuustOD.Assessment.Features;
 
-public sealed record Link(string Href);
 
 public sealed record BeoordelingLinks(Link Self, Link Brief, Link Versies, Link Historie);
 

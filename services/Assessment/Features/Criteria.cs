@@ -1,12 +1,13 @@
+using RobuustOD.Domain;
 using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RobuustOD.Assessment.Criteria;
-using RobuustOD.ServiceDefaults.EventStore;
-using RobuustOD.ServiceDefaults.Problems;
-using RobuustOD.ServiceDefaults.Security;
-using RobuustOD.ServiceDefaults.Validation;
+using RobuustOD.EventStore;
+using RobuustOD.HttpDefaults.Problems;
+using RobuustOD.HttpDefaults.Security;
+using RobuustOD.HttpDefaults.Validation;
 
 namespace RobuustOD.Assessment.Features;
 
@@ -112,7 +113,7 @@ public static class CriteriaFeatures
     {
         var versies = await session.VersiesAsync(nummer, ct);
         var huidig = versies.Count > 0 ? versies[^1] : throw DomainRuleException.NotFound($"Criterium {nummer} staat niet in de catalogus.");
-        request.EnsureIfMatch(huidig.Versie);
+        request.ExpectedVersion()?.Check(huidig.Versie);
         var volgende = new CriteriumVersie
         {
             Id = CriteriumVersie.Sleutel(nummer, huidig.Versie + 1),

@@ -1,3 +1,4 @@
+using RobuustOD.Domain;
 using System.Text.Json;
 using CsvHelper;
 using Marten;
@@ -7,7 +8,7 @@ using RobuustOD.Assessment.Criteria;
 using RobuustOD.Assessment.Dossiers;
 using RobuustOD.Assessment.Features;
 using RobuustOD.RegisterReadModel;
-using RobuustOD.ServiceDefaults.Problems;
+using RobuustOD.HttpDefaults.Problems;
 
 namespace RobuustOD.Assessment.Overzicht;
 

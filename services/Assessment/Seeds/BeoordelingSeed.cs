@@ -74,7 +74,7 @@ public sealed record BeoordelingSeed(IReadOnlyList<CriteriaFeatures.NieuwCriteri
     private static JsonSerializerOptions CreateJson()
     {
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        ServiceDefaults.Extensions.ConfigureJson(json);
+        HttpDefaults.Extensions.ConfigureJson(json);
         json.RespectNullableAnnotations = true;
         json.RespectRequiredConstructorParameters = true;
         return json;

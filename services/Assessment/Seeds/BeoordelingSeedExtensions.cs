@@ -1,5 +1,5 @@
 using RobuustOD.Assessment.Seeds;
-using RobuustOD.ServiceDefaults;
+using RobuustOD.HttpDefaults;
 
 // In the service's root namespace so that Program.cs needs one line: builder.AddBeoordelingSeeds().
 namespace RobuustOD.Assessment;

@@ -5,7 +5,7 @@ using RobuustOD.Assessment.Criteria;
 using RobuustOD.Assessment.Dossiers;
 using RobuustOD.Assessment.Features;
 using RobuustOD.RegisterReadModel;
-using RobuustOD.ServiceDefaults.Security;
+using RobuustOD.HttpDefaults.Security;
 
 namespace RobuustOD.Assessment.Seeds;
 

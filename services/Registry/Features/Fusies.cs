@@ -1,7 +1,8 @@
+using RobuustOD.Domain;
 using Marten;
 using RobuustOD.Contracts.Register.Api;
 using RobuustOD.Registry.Omgevingsdiensten;
-using RobuustOD.ServiceDefaults.Problems;
+using RobuustOD.HttpDefaults.Problems;
 
 namespace RobuustOD.Registry.Features;
 

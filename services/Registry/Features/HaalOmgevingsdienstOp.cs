@@ -2,7 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RobuustOD.Contracts.Register.Api;
 using RobuustOD.Registry.Omgevingsdiensten;
-using RobuustOD.ServiceDefaults.EventStore;
+using RobuustOD.EventStore;
 
 namespace RobuustOD.Registry.Features;
 

@@ -1,10 +1,11 @@
+using RobuustOD.Domain;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RobuustOD.Contracts.Register.Api;
 using RobuustOD.Registry.Omgevingsdiensten;
-using RobuustOD.ServiceDefaults.Problems;
-using RobuustOD.ServiceDefaults.Validation;
+using RobuustOD.HttpDefaults.Problems;
+using RobuustOD.HttpDefaults.Validation;
 
 namespace RobuustOD.Registry.Features;
 

@@ -2,9 +2,9 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RobuustOD.Contracts.Register.Api;
 using RobuustOD.Registry.Omgevingsdiensten;
-using RobuustOD.ServiceDefaults;
-using RobuustOD.ServiceDefaults.EventStore;
-using RobuustOD.ServiceDefaults.Security;
+using RobuustOD.HttpDefaults;
+using RobuustOD.EventStore;
+using RobuustOD.HttpDefaults.Security;
 
 namespace RobuustOD.Registry.Features;
 

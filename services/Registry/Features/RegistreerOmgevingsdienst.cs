@@ -1,12 +1,14 @@
+using RobuustOD.Contracts.Api;
+using RobuustOD.Domain;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RobuustOD.Contracts.Register.Api;
 using RobuustOD.Registry.Omgevingsdiensten;
-using RobuustOD.ServiceDefaults.EventStore;
-using RobuustOD.ServiceDefaults.Problems;
-using RobuustOD.ServiceDefaults.Validation;
+using RobuustOD.EventStore;
+using RobuustOD.HttpDefaults.Problems;
+using RobuustOD.HttpDefaults.Validation;
 
 namespace RobuustOD.Registry.Features;
 

@@ -1,3 +1,4 @@
+using RobuustOD.Contracts.Api;
 using RobuustOD.Contracts.Register.Api;
 using RobuustOD.Registry.Omgevingsdiensten;
 

@@ -1,3 +1,4 @@
+using RobuustOD.Contracts.Api;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using RobuustOD.Contracts.Register.Api;
 using RobuustOD.Registry.Omgevingsdiensten;
-using RobuustOD.ServiceDefaults.Validation;
+using RobuustOD.HttpDefaults.Validation;
 
 namespace RobuustOD.Registry.Features;
 

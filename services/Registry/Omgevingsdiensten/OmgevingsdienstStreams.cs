@@ -1,6 +1,7 @@
+using RobuustOD.Domain;
 using Marten;
-using RobuustOD.ServiceDefaults.EventStore;
-using RobuustOD.ServiceDefaults.Problems;
+using RobuustOD.EventStore;
+using RobuustOD.HttpDefaults.Problems;
 
 namespace RobuustOD.Registry.Omgevingsdiensten;
 
@@ -8,8 +9,13 @@ namespace RobuustOD.Registry.Omgevingsdiensten;
 public static class OmgevingsdienstStreams
 {
     public static async Task<Omgevingsdienst> BeslisAsync(this IDocumentSession session, string code, HttpRequest? request,
-        Func<Omgevingsdienst, IEnumerable<object>> beslis, CancellationToken ct) =>
-        (await session.DecideAsync<Omgevingsdienst>(code, request, od => beslis(od ?? throw NietGevonden(code)), ct))!;
+        Func<Omgevingsdienst, IEnumerable<object>> beslis, CancellationToken ct)
+    {
+        await session.DecideAsync<Omgevingsdienst>(code, request?.ExpectedVersion(), new Handeling(session.LastModifiedBy ?? "anoniem", DateTimeOffset.UtcNow),
+            od => beslis(od ?? throw NietGevonden(code)), ct);
+        await session.SaveChangesAsync(ct);
+        return (await session.Events.FetchLatest<Omgevingsdienst>(code, ct))!;
+    }
 
     public static DomainRuleException NietGevonden(string code) =>
         DomainRuleException.NotFound($"Omgevingsdienst '{code}' staat niet in het register.");

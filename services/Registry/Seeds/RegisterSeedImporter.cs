@@ -3,7 +3,7 @@ using FluentValidation;
 using Marten;
 using RobuustOD.Registry.Features;
 using RobuustOD.Registry.Omgevingsdiensten;
-using RobuustOD.ServiceDefaults;
+using RobuustOD.HttpDefaults;
 
 namespace RobuustOD.Registry.Seeds;
 

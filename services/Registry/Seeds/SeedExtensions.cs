@@ -1,4 +1,4 @@
-using RobuustOD.ServiceDefaults;
+using RobuustOD.HttpDefaults;
 
 namespace RobuustOD.Registry.Seeds;
 

@@ -16,7 +16,7 @@ public static class DaprdCloudEvent
 
     public static JsonObject Voor<TEvent>(TEvent data, string? id = null, string? subject = null)
         where TEvent : class =>
-        Maak(IntegrationEvents.Describe(typeof(TEvent)).Type, JsonSerializer.SerializeToNode(data, RobuustOD.Contracts.ContractJson.Options)!,
+        Maak(IntegrationEventCatalogue.Describe(typeof(TEvent)).Type, JsonSerializer.SerializeToNode(data, RobuustOD.Contracts.ContractJson.Options)!,
             id ?? Guid.NewGuid().ToString(), subject);
 
     public static JsonObject Maak(string type, JsonNode data, string? id, string? subject)

@@ -7,7 +7,7 @@ using RobuustOD.Assessment;
 using RobuustOD.Monitoring;
 using RobuustOD.Registry;
 using RobuustOD.RegisterReadModel;
-using RobuustOD.ServiceDefaults.Eventing.Incoming;
+using RobuustOD.EventBackbone.Incoming;
 using RobuustOD.Subsidy;
 using RobuustOD.TestInfrastructure;
 using RobuustOD.TestInfrastructure.Services;
@@ -81,7 +81,7 @@ public sealed class OpenPlatform(PostgresServer postgres, DevIdentityServer iden
             ["Eventing:DaemonMode"] = "Solo",
             ["Eventing:MaxRetryDelay"] = "00:00:00.250",
             // Retries against a stopped subscriber are expected here; keep the output readable.
-            ["Logging:LogLevel:RobuustOD.ServiceDefaults.Eventing.Outgoing.IntegrationEventForwarder"] = "Error",
+            ["Logging:LogLevel:RobuustOD.EventBackbone.Outgoing.IntegrationEventForwarder"] = "Error",
         };
         foreach (var (address, index) in Subscribers.Select((s, i) => (Addresses[s.Name], i)))
         {

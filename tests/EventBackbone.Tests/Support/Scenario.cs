@@ -25,7 +25,7 @@ public static class Scenario
                 ["Eventing:DaemonMode"] = "Solo",
                 ["Eventing:Oin"] = Oin,
                 ["Eventing:MaxRetryDelay"] = "00:00:00.200",
-                ["Logging:LogLevel:RobuustOD.ServiceDefaults.Eventing.Outgoing.IntegrationEventForwarder"] = "Error",
+                ["Logging:LogLevel:RobuustOD.EventBackbone.Outgoing.IntegrationEventForwarder"] = "Error",
                 ["DAPR_GRPC_ENDPOINT"] = sidecar.GrpcEndpoint.ToString().TrimEnd('/'),
                 // Nothing listens there; the registry must not need the HTTP endpoint to publish.
                 ["DAPR_HTTP_ENDPOINT"] = "http://127.0.0.1:9",
@@ -72,7 +72,7 @@ public static class Scenario
     {
         await using var session = registry.Store.QuerySession();
         var stored = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync(Ct);
-        var mapper = new RobuustOD.Registry.IntegrationEvents();
+        var mapper = new RobuustOD.Registry.RegisterEventMapper();
         return [.. stored.Select(e => (Stored: e, Payload: mapper.Map(e))).Where(e => e.Payload is not null).Select(e => (e.Stored, e.Payload!))];
     }
 }

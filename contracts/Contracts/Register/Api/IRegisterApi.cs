@@ -1,3 +1,4 @@
+using RobuustOD.Contracts.Api;
 using Refit;
 
 namespace RobuustOD.Contracts.Register.Api;

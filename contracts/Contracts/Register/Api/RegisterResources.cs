@@ -1,12 +1,11 @@
 using System.Text.Json.Serialization;
+using RobuustOD.Contracts.Api;
 
 namespace RobuustOD.Contracts.Register.Api;
 
 // The register's responses (GET /register/v1/...), shared by the service and its clients. Property names are
 // camelCase on the wire, enums camelCase strings, dates yyyy-MM-dd (see ContractJson).
 // The summaries below end up in the register's OpenAPI document, which is Dutch: keep them Dutch.
-
-public sealed record Link(string Href);
 
 public sealed record OmgevingsdienstLinks(Link Self, Link Historie);
 
@@ -82,12 +81,6 @@ public sealed record ProvincieSeveso(string Provincie, SevesoOd? Omgevingsdienst
 public sealed record SevesoOd(string Code, string Naam);
 
 public sealed record FusieLijst(IReadOnlyList<FusieResource> Fusies);
-
-/// <summary>De gebeurtenissen van een omgevingsdienst: wat, wanneer vastgelegd, en door wie.</summary>
-public sealed record Historie(string Code, IReadOnlyList<Gebeurtenis> Gebeurtenissen);
-
-/// <summary>Eén vastgelegde gebeurtenis: haar naam (bijv. <c>fusie-voltooid</c>) en haar gegevens zoals vastgelegd.</summary>
-public sealed record Gebeurtenis(long Versie, string Type, DateTime GeregistreerdOp, string? Door, System.Text.Json.JsonElement Gegevens);
 
 /// <summary>The values of the <c>status</c> filter of <c>GET /omgevingsdiensten</c> (default: actief).</summary>
 public static class StatusFilter

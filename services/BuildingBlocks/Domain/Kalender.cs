@@ -1,0 +1,17 @@
+namespace RobuustOD.Domain;
+
+/// <summary>
+/// The programme's dates are Dutch calendar dates: "today" is today in Amsterdam, not in UTC (between midnight and
+/// 01:00 or 02:00 Dutch time the UTC date is still yesterday). Every date derived from a moment goes through here.
+/// </summary>
+public static class Kalender
+{
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    /// <summary>The Amsterdam calendar date of a moment.</summary>
+    public static DateOnly Datum(DateTimeOffset moment) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Amsterdam).DateTime);
+
+    /// <summary>Today in Amsterdam, from the service's clock (a test clock in tests).</summary>
+    public static DateOnly Vandaag(this TimeProvider clock) => Datum(clock.GetUtcNow());
+}

@@ -1,0 +1,57 @@
+using JasperFx;
+using Weasel.Core;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using RobuustOD.HttpDefaults;
+
+namespace RobuustOD.EventStore;
+
+public static class MartenExtensions
+{
+    public const string ConnectionStringName = "robuustod";
+
+    /// <summary>
+    /// Marten with the conventions every service shares: its own schema, System.Text.Json,
+    /// one stream per omgevingsdienst keyed by the OD code, and who/when metadata on events.
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddEventStore(
+        this WebApplicationBuilder builder, string schema, Action<StoreOptions> configure)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
+            ?? (BuildTime.IsGeneratingOpenApi ? "Host=build-time-openapi-generation" : null)
+            ?? throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionStringName} is not configured: the service needs PostgreSQL.");
+
+        builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"]);
+        builder.Services.AddExceptionHandler<EventStoreExceptionToProblem>();
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter("Marten"));
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource("Marten").AddNpgsql());
+
+        var marten = builder.Services.AddMarten(options =>
+        {
+            options.Connection(connectionString);
+            options.DatabaseSchemaName = schema;
+            options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+            options.Events.StreamIdentity = StreamIdentity.AsString;
+            options.Events.MetadataConfig.HeadersEnabled = true;
+            options.Events.MetadataConfig.UserNameEnabled = true;
+            options.Events.MetadataConfig.CorrelationIdEnabled = true;
+            // Wake the async daemon (and so the event forwarders) on append instead of waiting for its next poll.
+            options.Events.UseListenNotifyForEventAppends = true;
+            configure(options);
+        }).UseLightweightSessions();
+
+        if (!BuildTime.IsGeneratingOpenApi)
+        {
+            marten.ApplyAllDatabaseChangesOnStartup();
+        }
+
+        return marten;
+    }
+}
