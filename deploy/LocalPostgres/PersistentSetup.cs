@@ -37,6 +37,8 @@ internal static class PersistentSetup
 
         Directory.CreateDirectory(socket);
         await account.HandOverAsync(socket, ct);
+        // Also for the foreground way (the app host runs postgres itself): the port lives in the cluster, not only on a command line.
+        await control.WriteConnectionSettingsAsync(port, ct);
         return new Prepared(bin, control, port, AlreadyRunningOnPort: null);
     }
 }

@@ -48,6 +48,7 @@ internal sealed class ServerControl(string bin, ServerAccount account, string da
         for (var attempt = 1; ; attempt++)
         {
             var port = requestedPort == 0 ? FreePort.Pick() : requestedPort;
+            await WriteConnectionSettingsAsync(port, ct);
             // pg_ctl pastes -o into a shell command line, hence the quoting.
             var serverOptions = string.Join(' ', ServerArguments(port, settings).Select(arg => $"'{arg}'"));
             var result = await account.RunAsync(
@@ -89,6 +90,38 @@ internal sealed class ServerControl(string bin, ServerAccount account, string da
         // postmaster.pid: pid, data dir, start time, port, ...
         var lines = await File.ReadAllLinesAsync(Path.Combine(dataDirectory, "postmaster.pid"), ct);
         return lines.Length > 3 && int.TryParse(lines[3].Trim(), out var port) ? port : null;
+    }
+
+    private const string BeginMarker = "# robuustod: connection settings (written on every start; edit Postgres:Port instead)";
+    private const string EndMarker = "# robuustod: end";
+
+    /// <summary>
+    /// Writes the port, socket directory and listen address into the cluster's own <c>postgresql.conf</c>, so that a
+    /// plain <c>pg_ctl start -D &lt;dir&gt;</c> by hand brings the server up where the services look for it (not on
+    /// 5432 with a socket in /var/run). The block is replaced on every start, so a changed port takes effect.
+    /// </summary>
+    public async Task WriteConnectionSettingsAsync(int port, CancellationToken ct)
+    {
+        var conf = Path.Combine(dataDirectory, "postgresql.conf");
+        var lines = (await File.ReadAllLinesAsync(conf, ct)).ToList();
+        var begin = lines.IndexOf(BeginMarker);
+        var end = lines.IndexOf(EndMarker);
+        if (begin >= 0 && end > begin)
+        {
+            lines.RemoveRange(begin, end - begin + 1);
+        }
+
+        lines.AddRange([
+            BeginMarker,
+            $"port = {port.ToString(CultureInfo.InvariantCulture)}",
+            // The private socket folder lives under the temporary folder; /tmp as well, so that a start by hand after
+            // a reboot (which empties it) still finds one folder to put its socket in. The services use TCP.
+            $"unix_socket_directories = '{socketDirectory},/tmp'",
+            "listen_addresses = '127.0.0.1'",
+            EndMarker,
+        ]);
+        // Rewrite in place: the file keeps its owner (the postgres user when the cluster runs as that account).
+        await File.WriteAllLinesAsync(conf, lines, ct);
     }
 
     private string[] ServerArguments(int port, IReadOnlyList<string> settings) =>
