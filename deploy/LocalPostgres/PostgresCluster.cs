@@ -137,6 +137,23 @@ public sealed class PostgresCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>
+    /// Takes the server away, keeping its data (fault tests: the database restarting or gone for a while).
+    /// <paramref name="mode"/> is pg_ctl's: <c>fast</c> ends the sessions (clients see 57P01), <c>immediate</c> as after a crash.
+    /// </summary>
+    public async Task StopServerAsync(string mode = "fast", CancellationToken ct = default)
+    {
+        var control = _control ?? throw new InvalidOperationException("Only a cluster started here can be stopped.");
+        await control.StopAsync(mode, ct);
+    }
+
+    /// <summary>Brings a server taken away with <see cref="StopServerAsync"/> back on the same port.</summary>
+    public async Task StartServerAsync(CancellationToken ct = default)
+    {
+        var control = _control ?? throw new InvalidOperationException("Only a cluster started here can be started.");
+        await control.StartAsync(Port, IsThrowaway ? ThrowawaySettings : [], _log, ct);
+    }
+
     /// <summary>Creates <paramref name="database"/> unless it exists, and returns its connection string.</summary>
     public Task<string> CreateDatabaseAsync(string database, CancellationToken ct) =>
         PostgresDatabases.CreateIfMissingAsync(ConnectionStringFor("postgres"), database, ct);

@@ -75,8 +75,10 @@ internal sealed class ServerControl(string bin, ServerAccount account, string da
     public IReadOnlyList<string> ForegroundCommandLine(int port) =>
         account.ForegroundCommandLine(Path.Combine(bin, "postgres"), ["-D", dataDirectory, .. ServerArguments(port, [])]);
 
-    public async Task StopAsync(CancellationToken ct) =>
-        await account.RunCheckedAsync(PgCtl, ["stop", "-D", dataDirectory, "-m", "fast", "-w"], ct);
+    public async Task StopAsync(CancellationToken ct) => await StopAsync("fast", ct);
+
+    public async Task StopAsync(string mode, CancellationToken ct) =>
+        await account.RunCheckedAsync(PgCtl, ["stop", "-D", dataDirectory, "-m", mode, "-w"], ct);
 
     /// <summary>The port of a server already running on this data directory, if any.</summary>
     public async Task<int?> RunningPortAsync(CancellationToken ct)
