@@ -5,6 +5,7 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -30,6 +31,8 @@ public static class MartenExtensions
 
         builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"]);
         builder.Services.AddExceptionHandler<EventStoreExceptionToProblem>();
+        builder.Services.ConfigureMarten((sp, options) =>
+            options.Logger(new EventStoreLogger(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Marten"))));
         builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter("Marten"));
         builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource("Marten").AddNpgsql());
 
