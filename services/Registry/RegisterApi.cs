@@ -30,7 +30,7 @@ public static class RegisterApi
             .WithName("haalHistorieOp").WithSummary("De gebeurtenissen van een omgevingsdienst: wat, wanneer, door wie");
         lezen.MapGet("/seveso-overzicht", SevesoOverzicht.Endpoint)
             .WithName("haalSevesoOverzichtOp").WithSummary("Per provincie de Seveso-omgevingsdienst op een peildatum");
-        lezen.MapGet("/fusies", HaalFusieOp.Lijst)
+        lezen.MapGet("/fusies", ZoekFusies.Endpoint)
             .WithName("zoekFusies").WithSummary("Alle aangekondigde, voltooide en geannuleerde fusies");
         lezen.MapGet("/fusies/{opvolger}", HaalFusieOp.Endpoint)
             .WithName("haalFusieOp").WithSummary("Een fusie, aangeduid met de code van de opvolger");

@@ -1,6 +1,5 @@
-using Marten;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using RobuustOD.Contracts.Api;
 using RobuustOD.EventStore;
@@ -11,14 +10,15 @@ namespace RobuustOD.Registry.Features;
 /// <summary>An OD's stream as an audit trail: what happened, when it was recorded, and by whom.</summary>
 public static class HaalHistorieOp
 {
-    public static async Task<Ok<Historie>> Endpoint(string code, IQuerySession session, IOptions<JsonOptions> json, CancellationToken ct)
+    public static async Task<Ok<Historie>> Endpoint(string code, IOptions<JsonOptions> json, [AsParameters] RegisterContext ctx)
     {
-        var events = await session.Events.FetchStreamAsync(code, token: ct);
+        var events = await ctx.Session.Events.FetchStreamAsync(code, token: ctx.Ct);
         if (events.Count == 0)
         {
             throw OmgevingsdienstStreams.NietGevonden(code);
         }
 
+        // The event data as the API serialises it (camelCase, enums as strings), not as Marten stores it.
         return TypedResults.Ok(History.Of(code, events, json.Value.SerializerOptions));
     }
 }

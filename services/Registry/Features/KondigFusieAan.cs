@@ -1,16 +1,18 @@
-using RobuustOD.Contracts.Api;
-using RobuustOD.Domain;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RobuustOD.Contracts.Register.Api;
-using RobuustOD.Registry.Omgevingsdiensten;
-using RobuustOD.HttpDefaults.Problems;
+using RobuustOD.Domain;
+using RobuustOD.EventStore;
 using RobuustOD.HttpDefaults.Validation;
+using RobuustOD.Registry.Omgevingsdiensten;
 
 namespace RobuustOD.Registry.Features;
 
-/// <summary>Announce that two or more ODs will merge into a new OD on an ingangsdatum.</summary>
+/// <summary>
+/// Announce that two or more ODs will merge into a new OD on an ingangsdatum. The announcement is recorded on every
+/// deelnemer's stream, in one transaction.
+/// </summary>
 public static class KondigFusieAan
 {
     public sealed record Opvolger(string? Code, string? Naam, IReadOnlyList<string>? Provincies, int? AantalDeelnemers);
@@ -43,36 +45,35 @@ public static class KondigFusieAan
         }
     }
 
-    public static async Task<AangekondigdeFusie> Handle(Verzoek v, IDocumentSession session, CancellationToken ct)
+    /// <summary>A new merger has no version yet and the deelnemers are named, not addressed: no If-Match.</summary>
+    public sealed record Opdracht(IReadOnlyList<string> Deelnemers, NieuweOmgevingsdienst Opvolger, DateOnly Ingangsdatum,
+        DateOnly AangekondigdOp, Handeling Handeling)
     {
-        var opvolger = v.Opvolger!;
-        if (await session.Events.FetchLatest<Omgevingsdienst>(opvolger.Code!, ct) is not null)
-        {
-            throw DomainRuleException.Conflict($"De opvolger '{opvolger.Code}' staat al in het register.");
-        }
-
-        if (await session.Query<Omgevingsdienst>().AnyAsync(o => o.Fusie!.Opvolger == opvolger.Code
-                && o.Fusie.Status == FusieStatus.Aangekondigd, ct))
-        {
-            throw DomainRuleException.Conflict($"Er is al een fusie naar '{opvolger.Code}' aangekondigd.");
-        }
-
-        var aangekondigd = new FusieAangekondigd(opvolger.Code!, opvolger.Naam!.Trim(), opvolger.Provincies!,
-            opvolger.AantalDeelnemers, v.Deelnemers!, v.Ingangsdatum!.Value, v.AangekondigdOp!.Value);
-        foreach (var (code, index) in v.Deelnemers!.Select((c, i) => (c, i)))
-        {
-            var stream = await session.Events.FetchForWriting<Omgevingsdienst>(code, ct);
-            var od = stream.Aggregate ?? throw DomainRuleException.Invalid($"deelnemers[{index}]",
-                $"Omgevingsdienst '{code}' staat niet in het register.");
-            stream.AppendOne(Beslis(od, aangekondigd));
-        }
-
-        await session.SaveChangesAsync(ct);
-        return new Omgevingsdienst().Tap(o => o.Apply(aangekondigd)).Fusie!;
+        public static Opdracht Van(Verzoek v, Handeling handeling) => new(v.Deelnemers!,
+            new NieuweOmgevingsdienst(v.Opvolger!.Code!, v.Opvolger.Naam!, v.Opvolger.Provincies!, v.Opvolger.AantalDeelnemers),
+            v.Ingangsdatum!.Value, v.AangekondigdOp!.Value, handeling);
     }
 
-    public static FusieAangekondigd Beslis(Omgevingsdienst od, FusieAangekondigd fusie)
+    /// <summary>What the register knows about the opvolger's code beyond the deelnemers' own streams.</summary>
+    /// <param name="InRegister">An OD with that code exists already.</param>
+    /// <param name="AlAangekondigd">Another announced (not completed or cancelled) merger has that opvolger.</param>
+    public sealed record OpvolgerStand(bool InRegister, bool AlAangekondigd);
+
+    /// <summary>The events of one deelnemer (null: not in the register), at <paramref name="index"/> in the command.</summary>
+    public static IEnumerable<object> Beslis(Omgevingsdienst? deelnemer, int index, Opdracht o, OpvolgerStand opvolger)
     {
+        if (opvolger.InRegister)
+        {
+            throw DomainRuleException.Conflict($"De opvolger '{o.Opvolger.Code}' staat al in het register.");
+        }
+
+        if (opvolger.AlAangekondigd)
+        {
+            throw DomainRuleException.Conflict($"Er is al een fusie naar '{o.Opvolger.Code}' aangekondigd.");
+        }
+
+        var od = deelnemer ?? throw DomainRuleException.Invalid($"deelnemers[{index}]",
+            $"Omgevingsdienst '{o.Deelnemers[index]}' staat niet in het register.");
         if (od.IsOpgeheven)
         {
             throw DomainRuleException.Conflict($"Omgevingsdienst '{od.Id}' is opgeheven en kan niet fuseren.");
@@ -83,23 +84,34 @@ public static class KondigFusieAan
             throw DomainRuleException.Conflict($"Omgevingsdienst '{od.Id}' heeft al een aangekondigde fusie naar '{od.Fusie!.Opvolger}'.");
         }
 
-        if (od.OpgerichtOp >= fusie.Ingangsdatum || od.OpgerichtOp > fusie.AangekondigdOp)
+        if (od.OpgerichtOp >= o.Ingangsdatum || od.OpgerichtOp > o.AangekondigdOp)
         {
             throw DomainRuleException.Conflict($"Omgevingsdienst '{od.Id}' bestond nog niet op de aankondiging of ingangsdatum.");
         }
 
-        return fusie;
+        return [new FusieAangekondigd(o.Opvolger.Code, o.Opvolger.Naam.Trim(), o.Opvolger.Provincies, o.Opvolger.AantalDeelnemers,
+            o.Deelnemers, o.Ingangsdatum, o.AangekondigdOp)];
+    }
+
+    public static async Task<AangekondigdeFusie> Handle(Opdracht o, IDocumentSession session, CancellationToken ct)
+    {
+        var opvolger = new OpvolgerStand(
+            await session.Events.FetchLatest<Omgevingsdienst>(o.Opvolger.Code, ct) is not null,
+            await session.Query<Omgevingsdienst>().AnyAsync(a => a.Fusie!.Opvolger == o.Opvolger.Code
+                && a.Fusie.Status == FusieStatus.Aangekondigd, ct));
+        foreach (var (code, index) in o.Deelnemers.Select((c, i) => (c, i)))
+        {
+            await session.DecideAsync<Omgevingsdienst>(code, null, o.Handeling, od => Beslis(od, index, o, opvolger), ct);
+        }
+
+        // One save for all deelnemers: a concurrent announcement for one of them fails the whole announcement (409).
+        await session.SaveChangesAsync(ct);
+        return (await session.HaalOpAsync(o.Deelnemers[0], ct)).Fusie!;
     }
 
     public static async Task<Created<FusieResource>> Endpoint(Verzoek verzoek, [AsParameters] RegisterContext ctx)
     {
-        var fusie = FusieResource.Van(await Handle(verzoek, ctx.Schrijven(), ctx.Ct), ctx.Api.BasePath);
+        var fusie = FusieResource.Van(await Handle(Opdracht.Van(verzoek, ctx.Handeling), ctx.Session, ctx.Ct), ctx.Api.BasePath);
         return TypedResults.Created(fusie.Links.Self.Href, fusie);
-    }
-
-    private static T Tap<T>(this T value, Action<T> action)
-    {
-        action(value);
-        return value;
     }
 }

@@ -1,33 +1,25 @@
+using System.Security.Claims;
 using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using RobuustOD.Contracts.Register.Api;
-using RobuustOD.Registry.Omgevingsdiensten;
-using RobuustOD.HttpDefaults;
+using RobuustOD.Domain;
 using RobuustOD.EventStore;
+using RobuustOD.HttpDefaults;
 using RobuustOD.HttpDefaults.Security;
 
 namespace RobuustOD.Registry.Features;
 
-/// <summary>What every register endpoint needs, bound as one parameter ([AsParameters]).</summary>
+/// <summary>
+/// What every register endpoint needs, bound as one parameter ([AsParameters]). Accessors only: the command's
+/// actor and If-Match are read here, at the edge, and travel in the <c>Opdracht</c>; writing is the feature's.
+/// </summary>
 public sealed record RegisterContext(IDocumentSession Session, ApiDescriptor Api, TimeProvider Clock, HttpContext Http)
 {
     public CancellationToken Ct => Http.RequestAborted;
 
-    public DateOnly Vandaag => Clock.Datum();
+    public ClaimsPrincipal User => Http.User;
 
-    /// <summary>The session for a write, stamped with the caller so the history says who did it.</summary>
-    public IDocumentSession Schrijven()
-    {
-        Session.LastModifiedBy = Http.User.Actor();
-        return Session;
-    }
+    public Handeling Handeling => User.Handeling(Clock);
 
-    public OmgevingsdienstResource Resource(Omgevingsdienst od, DateOnly? peildatum = null) =>
-        OmgevingsdienstResource.Van(od, peildatum ?? Vandaag, Api.BasePath);
+    public ExpectedVersion? Verwacht => Http.Request.ExpectedVersion();
 
-    public Ok<OmgevingsdienstResource> Ok(Omgevingsdienst od)
-    {
-        Http.Response.SetETag(od.Version);
-        return TypedResults.Ok(Resource(od));
-    }
+    public DateOnly Vandaag => Clock.Vandaag();
 }

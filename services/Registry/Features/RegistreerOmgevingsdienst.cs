@@ -1,17 +1,16 @@
-using RobuustOD.Contracts.Api;
-using RobuustOD.Domain;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RobuustOD.Contracts.Register.Api;
-using RobuustOD.Registry.Omgevingsdiensten;
+using RobuustOD.Domain;
 using RobuustOD.EventStore;
-using RobuustOD.HttpDefaults.Problems;
 using RobuustOD.HttpDefaults.Validation;
+using RobuustOD.Registry.Omgevingsdiensten;
 
 namespace RobuustOD.Registry.Features;
 
+/// <summary>Enter an OD in the register: its stream starts here.</summary>
 public static class RegistreerOmgevingsdienst
 {
     /// <param name="OpgerichtOp">Must be present, but may be null: the establishment date is then unknown (before the register's records).</param>
@@ -29,25 +28,39 @@ public static class RegistreerOmgevingsdienst
         }
     }
 
-    public static async Task<Omgevingsdienst> Handle(Verzoek v, IDocumentSession session, CancellationToken ct)
+    /// <param name="AantalDeelnemers">Null: not known.</param>
+    /// <param name="OpgerichtOp">Null: the OD predates the register's records.</param>
+    public sealed record Opdracht(string Code, string Naam, IReadOnlyList<string> Provincies, int? AantalDeelnemers,
+        DateOnly? OpgerichtOp, Handeling Handeling)
     {
-        if (await session.Events.FetchLatest<Omgevingsdienst>(v.Code!, ct) is not null)
+        public static Opdracht Van(Verzoek v, Handeling handeling) =>
+            new(v.Code!, v.Naam!, v.Provincies!, v.AantalDeelnemers, v.OpgerichtOp, handeling);
+    }
+
+    /// <param name="bestaand">The OD already registered under the code, if any.</param>
+    public static IEnumerable<object> Beslis(Omgevingsdienst? bestaand, Opdracht o)
+    {
+        if (bestaand is not null)
         {
-            throw DomainRuleException.Conflict($"Omgevingsdienst '{v.Code}' staat al in het register.");
+            throw DomainRuleException.Conflict($"Omgevingsdienst '{o.Code}' staat al in het register.");
         }
 
-        // A concurrent registration of the same code loses on the stream key: 409 from the problem handler.
-        session.Events.StartStream<Omgevingsdienst>(v.Code!,
-            new OmgevingsdienstGeregistreerd(v.Code!, v.Naam!.Trim(), v.Provincies!, v.AantalDeelnemers, v.OpgerichtOp, []));
+        yield return new OmgevingsdienstGeregistreerd(o.Code, o.Naam.Trim(), o.Provincies, o.AantalDeelnemers, o.OpgerichtOp, []);
+    }
+
+    public static async Task<Omgevingsdienst> Handle(Opdracht o, IDocumentSession session, CancellationToken ct)
+    {
+        var bestaand = await session.Events.FetchLatest<Omgevingsdienst>(o.Code, ct);
+        // A concurrent registration of the same code loses on the stream key at save time: 409 from the problem handler.
+        session.Start<Omgevingsdienst>(o.Code, o.Handeling, Beslis(bestaand, o));
         await session.SaveChangesAsync(ct);
-        return (await session.Events.FetchLatest<Omgevingsdienst>(v.Code!, ct))!;
+        return (await session.Events.FetchLatest<Omgevingsdienst>(o.Code, ct))!;
     }
 
     public static async Task<Created<OmgevingsdienstResource>> Endpoint(Verzoek verzoek, [AsParameters] RegisterContext ctx)
     {
-        var od = await Handle(verzoek, ctx.Schrijven(), ctx.Ct);
-        ctx.Http.Response.SetETag(od.Version);
-        var resource = ctx.Resource(od);
+        var od = await Handle(Opdracht.Van(verzoek, ctx.Handeling), ctx.Session, ctx.Ct);
+        var resource = ctx.Http.Response.MetETag(od, ctx.Vandaag, ctx.Api);
         return TypedResults.Created(resource.Links.Self.Href, resource);
     }
 }

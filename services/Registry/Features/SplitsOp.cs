@@ -1,17 +1,18 @@
-using RobuustOD.Domain;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RobuustOD.Contracts.Register.Api;
-using RobuustOD.Registry.Omgevingsdiensten;
-using RobuustOD.HttpDefaults.Problems;
+using RobuustOD.Domain;
+using RobuustOD.EventStore;
 using RobuustOD.HttpDefaults.Validation;
+using RobuustOD.Registry.Omgevingsdiensten;
 
 namespace RobuustOD.Registry.Features;
 
 /// <summary>
-/// Split an OD into two or more new ODs from an ingangsdatum, recorded in one step. A Seveso
-/// designation moves to the opvolger named in <c>sevesoOpvolger</c>; without one it ends.
+/// Split an OD into two or more new ODs from an ingangsdatum, recorded in one transaction: the OD's dissolution and
+/// every opvolger's registration commit together or not at all. A Seveso designation moves to the opvolger named in
+/// <c>sevesoOpvolger</c>; without one it ends.
 /// </summary>
 public static class SplitsOp
 {
@@ -40,34 +41,28 @@ public static class SplitsOp
         }
     }
 
-    public static async Task<Omgevingsdienst> Handle(string code, Verzoek v, IDocumentSession session, HttpRequest? request, CancellationToken ct)
+    /// <param name="SevesoOpvolger">The opvolger that continues a running Seveso designation; null: it ends.</param>
+    public sealed record Opdracht(string Code, IReadOnlyList<NieuweOmgevingsdienst> Opvolgers, DateOnly Ingangsdatum,
+        string? SevesoOpvolger, ExpectedVersion? Verwacht, Handeling Handeling)
     {
-        foreach (var (opvolger, index) in v.Opvolgers!.Select((o, i) => (o, i)))
+        public static Opdracht Van(string code, Verzoek v, ExpectedVersion? verwacht, Handeling handeling) =>
+            new(code, [.. v.Opvolgers!.Select(o => new NieuweOmgevingsdienst(o.Code!, o.Naam!, o.Provincies!, o.AantalDeelnemers))],
+                v.Ingangsdatum!.Value, v.SevesoOpvolger, verwacht, handeling);
+    }
+
+    /// <summary>The events of the OD that is split.</summary>
+    /// <param name="bestaand">The opvolgers' codes that are already in the register.</param>
+    public static IEnumerable<object> Beslis(Omgevingsdienst od, Opdracht o, IReadOnlySet<string> bestaand)
+    {
+        foreach (var (opvolger, index) in o.Opvolgers.Select((x, i) => (x, i)))
         {
-            if (await session.Events.FetchLatest<Omgevingsdienst>(opvolger.Code!, ct) is not null)
+            if (bestaand.Contains(opvolger.Code))
             {
                 throw new DomainRuleException("Conflict met de huidige toestand", $"De opvolger '{opvolger.Code}' staat al in het register.",
-                    StatusCodes.Status409Conflict, new Dictionary<string, string[]> { [$"opvolgers[{index}].code"] = ["Bestaat al."] });
+                    DomainRuleException.ConflictStatus, new Dictionary<string, string[]> { [$"opvolgers[{index}].code"] = ["Bestaat al."] });
             }
         }
 
-        var seveso = Array.Empty<string>();
-        var od = await session.BeslisAsync(code, request, od =>
-        {
-            seveso = [.. od.LopendeSevesoAanwijzing?.Provincies ?? []];
-            return Beslis(od, v);
-        }, ct);
-        foreach (var opvolger in v.Opvolgers!)
-        {
-            session.Events.StartStream<Omgevingsdienst>(opvolger.Code!, Opvolgerevents(opvolger, v, code, seveso));
-        }
-
-        await session.SaveChangesAsync(ct);
-        return od;
-    }
-
-    public static IEnumerable<object> Beslis(Omgevingsdienst od, Verzoek v)
-    {
         if (od.IsOpgeheven)
         {
             throw DomainRuleException.Conflict($"Omgevingsdienst '{od.Id}' is al opgeheven.");
@@ -78,28 +73,57 @@ public static class SplitsOp
             throw DomainRuleException.Conflict($"Omgevingsdienst '{od.Id}' heeft een aangekondigde fusie; annuleer die eerst.");
         }
 
-        if (od.OpgerichtOp >= v.Ingangsdatum)
+        if (od.OpgerichtOp >= o.Ingangsdatum)
         {
             throw DomainRuleException.Invalid("ingangsdatum", "'ingangsdatum' ligt niet na de oprichting van de omgevingsdienst.");
         }
 
         if (od.LopendeSevesoAanwijzing is not null)
         {
-            yield return new SevesoIngetrokken(v.Ingangsdatum!.Value);
+            yield return new SevesoIngetrokken(o.Ingangsdatum);
         }
 
-        yield return new Opgesplitst([.. v.Opvolgers!.Select(o => o.Code!)], v.Ingangsdatum!.Value);
+        yield return new Opgesplitst([.. o.Opvolgers.Select(x => x.Code)], o.Ingangsdatum);
     }
 
-    private static IEnumerable<object> Opvolgerevents(Opvolger o, Verzoek v, string voorganger, string[] seveso)
+    /// <summary>The events that start one opvolger's stream, from the split OD as it was before the split.</summary>
+    public static IEnumerable<object> BeslisOpvolger(Omgevingsdienst od, Opdracht o, NieuweOmgevingsdienst opvolger)
     {
-        yield return new OmgevingsdienstGeregistreerd(o.Code!, o.Naam!.Trim(), o.Provincies!, o.AantalDeelnemers, v.Ingangsdatum, [voorganger]);
-        if (o.Code == v.SevesoOpvolger && seveso.Length > 0)
+        yield return new OmgevingsdienstGeregistreerd(opvolger.Code, opvolger.Naam.Trim(), opvolger.Provincies,
+            opvolger.AantalDeelnemers, o.Ingangsdatum, [od.Id]);
+        if (opvolger.Code == o.SevesoOpvolger && od.LopendeSevesoAanwijzing is { } seveso)
         {
-            yield return new SevesoAangewezen(seveso, v.Ingangsdatum);
+            yield return new SevesoAangewezen([.. seveso.Provincies], o.Ingangsdatum);
         }
     }
 
-    public static async Task<Ok<OmgevingsdienstResource>> Endpoint(string code, Verzoek verzoek, [AsParameters] RegisterContext ctx) =>
-        ctx.Ok(await Handle(code, verzoek, ctx.Schrijven(), ctx.Http.Request, ctx.Ct));
+    public static async Task<Omgevingsdienst> Handle(Opdracht o, IDocumentSession session, CancellationToken ct)
+    {
+        var bestaand = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var opvolger in o.Opvolgers)
+        {
+            if (await session.Events.FetchLatest<Omgevingsdienst>(opvolger.Code, ct) is not null)
+            {
+                bestaand.Add(opvolger.Code);
+            }
+        }
+
+        var stream = await session.DecideAsync<Omgevingsdienst>(o.Code, o.Verwacht, o.Handeling,
+            od => Beslis(od.Bestaand(o.Code), o, bestaand), ct);
+        foreach (var opvolger in o.Opvolgers)
+        {
+            session.Start<Omgevingsdienst>(opvolger.Code, o.Handeling, BeslisOpvolger(stream.Aggregate!, o, opvolger));
+        }
+
+        // One save: an opvolger code taken since the check above fails the whole split (409), so the OD is never
+        // dissolved without its opvolgers, and the forwarder never sees a split that did not happen.
+        await session.SaveChangesAsync(ct);
+        return await session.HaalOpAsync(o.Code, ct);
+    }
+
+    public static async Task<Ok<OmgevingsdienstResource>> Endpoint(string code, Verzoek verzoek, [AsParameters] RegisterContext ctx)
+    {
+        var od = await Handle(Opdracht.Van(code, verzoek, ctx.Verwacht, ctx.Handeling), ctx.Session, ctx.Ct);
+        return TypedResults.Ok(ctx.Http.Response.MetETag(od, ctx.Vandaag, ctx.Api));
+    }
 }

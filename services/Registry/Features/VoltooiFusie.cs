@@ -1,9 +1,9 @@
-using RobuustOD.Domain;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RobuustOD.Contracts.Register.Api;
+using RobuustOD.Domain;
+using RobuustOD.EventStore;
 using RobuustOD.Registry.Omgevingsdiensten;
-using RobuustOD.HttpDefaults.Problems;
 
 namespace RobuustOD.Registry.Features;
 
@@ -14,48 +14,50 @@ namespace RobuustOD.Registry.Features;
 /// </summary>
 public static class VoltooiFusie
 {
-    public static async Task<AangekondigdeFusie> Handle(string opvolger, IDocumentSession session, CancellationToken ct)
+    /// <summary>No body. The merger has no version of its own (it spans the deelnemers' streams): no If-Match.</summary>
+    public sealed record Opdracht(string Opvolger, Handeling Handeling);
+
+    /// <summary>The events of one deelnemer of <paramref name="fusie"/> (the merger as the register lists it).</summary>
+    public static IEnumerable<object> Beslis(Omgevingsdienst deelnemer, Opdracht o, AangekondigdeFusie fusie)
     {
-        var fusie = (await Fusies.DeelnemersAsync(session, opvolger, ct)).Fusie();
-        if (fusie.Status != FusieStatus.Aangekondigd)
+        Fusies.ControleerLopend(deelnemer, fusie);
+        if (deelnemer.LopendeSevesoAanwijzing is not null)
         {
-            throw DomainRuleException.Conflict($"De fusie naar '{opvolger}' is al {fusie.Status.ToString().ToLowerInvariant()}.");
+            yield return new SevesoIngetrokken(fusie.Ingangsdatum);
         }
 
-        var seveso = new List<string>();
-        foreach (var code in fusie.Deelnemers)
-        {
-            var stream = await session.Events.FetchForWriting<Omgevingsdienst>(code, ct);
-            var od = stream.Aggregate!;
-            if (od.Fusie is not { Status: FusieStatus.Aangekondigd } eigen || !eigen.IsZelfde(fusie))
-            {
-                throw DomainRuleException.Conflict($"Omgevingsdienst '{code}' is intussen van deze fusie afgeweken.");
-            }
+        yield return new FusieVoltooid(o.Opvolger, fusie.Ingangsdatum);
+    }
 
-            if (od.LopendeSevesoAanwijzing is { } aanwijzing)
-            {
-                seveso.AddRange(aanwijzing.Provincies);
-                stream.AppendOne(new SevesoIngetrokken(fusie.Ingangsdatum));
-            }
-
-            stream.AppendOne(new FusieVoltooid(opvolger, fusie.Ingangsdatum));
-        }
-
-        var nieuw = new List<object>
-        {
-            new OmgevingsdienstGeregistreerd(fusie.Opvolger, fusie.OpvolgerNaam, fusie.OpvolgerProvincies,
-                fusie.OpvolgerAantalDeelnemers, fusie.Ingangsdatum, fusie.Deelnemers),
-        };
+    /// <summary>The events that start the opvolger's stream, from the deelnemers as they were before the merger.</summary>
+    public static IEnumerable<object> BeslisOpvolger(IReadOnlyList<Omgevingsdienst> deelnemers, AangekondigdeFusie fusie)
+    {
+        yield return new OmgevingsdienstGeregistreerd(fusie.Opvolger, fusie.OpvolgerNaam, fusie.OpvolgerProvincies,
+            fusie.OpvolgerAantalDeelnemers, fusie.Ingangsdatum, fusie.Deelnemers);
+        var seveso = deelnemers.SelectMany(d => d.LopendeSevesoAanwijzing?.Provincies ?? []).Distinct().ToList();
         if (seveso.Count > 0)
         {
-            nieuw.Add(new SevesoAangewezen([.. seveso.Distinct()], fusie.Ingangsdatum));
+            yield return new SevesoAangewezen(seveso, fusie.Ingangsdatum);
+        }
+    }
+
+    public static async Task<AangekondigdeFusie> Handle(Opdracht o, IDocumentSession session, CancellationToken ct)
+    {
+        var fusie = (await Fusies.DeelnemersAsync(session, o.Opvolger, ct)).Fusie();
+        var deelnemers = new List<Omgevingsdienst>();
+        foreach (var code in fusie.Deelnemers)
+        {
+            var stream = await session.DecideAsync<Omgevingsdienst>(code, null, o.Handeling,
+                od => Beslis(od.Bestaand(code), o, fusie), ct);
+            deelnemers.Add(stream.Aggregate!);
         }
 
-        session.Events.StartStream<Omgevingsdienst>(fusie.Opvolger, nieuw);
+        // The opvolger's code taken since the announcement fails the whole merger at the save (409).
+        session.Start<Omgevingsdienst>(fusie.Opvolger, o.Handeling, BeslisOpvolger(deelnemers, fusie));
         await session.SaveChangesAsync(ct);
-        return fusie with { Status = FusieStatus.Voltooid };
+        return (await session.HaalOpAsync(fusie.Deelnemers[0], ct)).Fusie!;
     }
 
     public static async Task<Ok<FusieResource>> Endpoint(string opvolger, [AsParameters] RegisterContext ctx) =>
-        TypedResults.Ok(FusieResource.Van(await Handle(opvolger, ctx.Schrijven(), ctx.Ct), ctx.Api.BasePath));
+        TypedResults.Ok(FusieResource.Van(await Handle(new Opdracht(opvolger, ctx.Handeling), ctx.Session, ctx.Ct), ctx.Api.BasePath));
 }

@@ -61,7 +61,7 @@ public static class ZoekOmgevingsdiensten
 
         var nummer = p.Pagina ?? 1;
         var grootte = p.PaginaGrootte ?? 20;
-        var pagina = gevonden.Skip((nummer - 1) * grootte).Take(grootte).Select(od => ctx.Resource(od, peildatum)).ToList();
+        var pagina = gevonden.Skip((nummer - 1) * grootte).Take(grootte).Select(od => OmgevingsdienstResource.Van(od, peildatum, ctx.Api.BasePath)).ToList();
         var links = new PaginaLinks(
             new Link(PaginaUrl(ctx.Http.Request, nummer)),
             nummer * grootte < gevonden.Count ? new Link(PaginaUrl(ctx.Http.Request, nummer + 1)) : null,

@@ -1,18 +1,20 @@
 using System.Text.Json;
 using FluentValidation;
 using Marten;
+using RobuustOD.Domain;
+using RobuustOD.HttpDefaults;
 using RobuustOD.Registry.Features;
 using RobuustOD.Registry.Omgevingsdiensten;
-using RobuustOD.HttpDefaults;
 
 namespace RobuustOD.Registry.Seeds;
 
 /// <summary>
-/// Loads the register from <c>seeds/register/omgevingsdiensten.json</c> through the same
-/// validators and command handlers the API uses. Idempotent: a step whose effect is already
-/// in the register is skipped, so a second run appends nothing.
+/// Loads the register from <c>seeds/register/omgevingsdiensten.json</c> through the same validators and command
+/// handlers the API uses, acting as <c>seed</c>. Idempotent: a step whose effect is already in the register is
+/// skipped, so a second run appends nothing.
 /// </summary>
-public sealed partial class RegisterSeedImporter(IDocumentStore store, IServiceProvider services, ILogger<RegisterSeedImporter> logger)
+public sealed partial class RegisterSeedImporter(IDocumentStore store, IServiceProvider services, TimeProvider clock,
+    ILogger<RegisterSeedImporter> logger)
 {
     public const string Actor = "seed";
 
@@ -39,8 +41,9 @@ public sealed partial class RegisterSeedImporter(IDocumentStore store, IServiceP
                     return false;
                 }
 
-                await Valideer(od.AlsVerzoek(), ct);
-                await RegistreerOmgevingsdienst.Handle(od.AlsVerzoek(), session, ct);
+                var verzoek = od.AlsVerzoek();
+                await Valideer(verzoek, ct);
+                await RegistreerOmgevingsdienst.Handle(RegistreerOmgevingsdienst.Opdracht.Van(verzoek, Handeling()), session, ct);
                 return true;
             }, ct);
         }
@@ -57,7 +60,7 @@ public sealed partial class RegisterSeedImporter(IDocumentStore store, IServiceP
 
                 var verzoek = new WijsSevesoAan.Verzoek(aanwijzing.Provincies, aanwijzing.Ingangsdatum);
                 await Valideer(verzoek, ct);
-                await WijsSevesoAan.Handle(aanwijzing.Omgevingsdienst, verzoek, session, null, ct);
+                await WijsSevesoAan.Handle(WijsSevesoAan.Opdracht.Van(aanwijzing.Omgevingsdienst, verzoek, null, Handeling()), session, ct);
                 return true;
             }, ct);
         }
@@ -74,7 +77,9 @@ public sealed partial class RegisterSeedImporter(IDocumentStore store, IServiceP
                 var verzoek = new LegZelftoetsVast.Verzoek(zelftoets.Robuust, zelftoets.BeoordeeldOp, zelftoets.Toelichting);
                 await Valideer(verzoek, ct);
                 var voor = (await session.HaalOpAsync(zelftoets.Omgevingsdienst, ct)).Version;
-                var na = await session.BeslisAsync(zelftoets.Omgevingsdienst, null, od => LegZelftoetsVast.Beslis(od, verzoek), ct);
+                // The same outcome again appends nothing (see LegZelftoetsVast.Beslis): the version tells.
+                var na = await LegZelftoetsVast.Handle(LegZelftoetsVast.Opdracht.Van(zelftoets.Omgevingsdienst, verzoek, null, Handeling()),
+                    session, ct);
                 return na.Version != voor;
             }, ct);
         }
@@ -96,7 +101,7 @@ public sealed partial class RegisterSeedImporter(IDocumentStore store, IServiceP
 
             var verzoek = new KondigFusieAan.Verzoek(fusie.Deelnemers, fusie.Opvolger, fusie.Ingangsdatum, fusie.AangekondigdOp);
             await Valideer(verzoek, ct);
-            await KondigFusieAan.Handle(verzoek, session, ct);
+            await KondigFusieAan.Handle(KondigFusieAan.Opdracht.Van(verzoek, Handeling()), session, ct);
             return true;
         }, ct);
 
@@ -109,7 +114,7 @@ public sealed partial class RegisterSeedImporter(IDocumentStore store, IServiceP
                     return false;
                 }
 
-                await VoltooiFusie.Handle(fusie.Opvolger.Code!, session, ct);
+                await VoltooiFusie.Handle(new VoltooiFusie.Opdracht(fusie.Opvolger.Code!, Handeling()), session, ct);
                 return true;
             }, ct);
         }
@@ -117,10 +122,11 @@ public sealed partial class RegisterSeedImporter(IDocumentStore store, IServiceP
         return toegepast;
     }
 
+    private Handeling Handeling() => new(Actor, clock.GetUtcNow());
+
     private async Task<int> Stap(Func<IDocumentSession, Task<bool>> stap, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
-        session.LastModifiedBy = Actor;
         return await stap(session) ? 1 : 0;
     }
 

@@ -1,10 +1,8 @@
-using RobuustOD.Domain;
 using Marten;
 using RobuustOD.Contracts.Register.Api;
-using RobuustOD.Registry.Omgevingsdiensten;
-using RobuustOD.HttpDefaults.Problems;
+using RobuustOD.Domain;
 
-namespace RobuustOD.Registry.Features;
+namespace RobuustOD.Registry.Omgevingsdiensten;
 
 /// <summary>
 /// A merger lives on its deelnemers' streams; it is addressed by its opvolger's code
@@ -12,6 +10,7 @@ namespace RobuustOD.Registry.Features;
 /// </summary>
 public static class Fusies
 {
+    /// <summary>The deelnemers of the latest merger to <paramref name="opvolger"/>; 404 when there is none.</summary>
     public static async Task<IReadOnlyList<Omgevingsdienst>> DeelnemersAsync(IQuerySession session, string opvolger, CancellationToken ct)
     {
         var deelnemers = await session.Query<Omgevingsdienst>().Where(o => o.Fusie!.Opvolger == opvolger).ToListAsync(ct);
@@ -23,4 +22,22 @@ public static class Fusies
     }
 
     public static AangekondigdeFusie Fusie(this IReadOnlyList<Omgevingsdienst> deelnemers) => deelnemers[0].Fusie!;
+
+    /// <summary>
+    /// The rules before a deelnemer completes or cancels <paramref name="fusie"/> (the merger as the register lists
+    /// it): a completed or cancelled merger cannot be either again, and the deelnemer's own stream must still be in
+    /// that merger (it may have changed between the listing and the fetch for writing).
+    /// </summary>
+    public static void ControleerLopend(Omgevingsdienst deelnemer, AangekondigdeFusie fusie)
+    {
+        if (fusie.Status != FusieStatus.Aangekondigd)
+        {
+            throw DomainRuleException.Conflict($"De fusie naar '{fusie.Opvolger}' is al {fusie.Status.ToString().ToLowerInvariant()}.");
+        }
+
+        if (deelnemer.Fusie is not { Status: FusieStatus.Aangekondigd } eigen || !eigen.IsZelfde(fusie))
+        {
+            throw DomainRuleException.Conflict($"Omgevingsdienst '{deelnemer.Id}' is intussen van deze fusie afgeweken.");
+        }
+    }
 }
