@@ -59,7 +59,8 @@ internal sealed partial class EventStoreExceptionToProblem(IProblemDetailsServic
     {
         ConcurrencyException or StreamLockedException or ExistingStreamIdCollisionException
             or Marten.Exceptions.ExistingStreamIdCollisionException => true,
-        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,
+        // MT003: Marten's own SQLSTATE for a stream version mismatch in its append function (the quick append mode).
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or "MT003" } => true,
         _ when exception.InnerException is { } inner && inner != exception => IsConflict(inner),
         _ => false,
     };

@@ -55,7 +55,7 @@ internal sealed partial class EventStoreLogger(ILogger logger) : IMartenLogger, 
         }
         else
         {
-            LogUnexpected(logger, ex, sql);
+            LogUnexpected(logger, ex, Describe(ex), sql);
         }
     }
 
@@ -64,7 +64,8 @@ internal sealed partial class EventStoreLogger(ILogger logger) : IMartenLogger, 
     {
         ConcurrencyException or StreamLockedException or ExistingStreamIdCollisionException
             or Marten.Exceptions.ExistingStreamIdCollisionException => true,
-        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,
+        // MT003: Marten's own SQLSTATE for a stream version mismatch in its append function (the quick append mode).
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or "MT003" } => true,
         PostgresException { SqlState: var state } => state.StartsWith("57P", StringComparison.Ordinal) || state.StartsWith("08", StringComparison.Ordinal),
         NpgsqlException { IsTransient: true } => true,
         _ when ex.InnerException is { } inner && inner != ex => IsExpected(inner),
@@ -77,6 +78,9 @@ internal sealed partial class EventStoreLogger(ILogger logger) : IMartenLogger, 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Marten command not applied: {Exception}: {Reason}")]
     private static partial void LogExpected(ILogger logger, string exception, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Marten command failed:\n{Sql}")]
-    private static partial void LogUnexpected(ILogger logger, Exception exception, string sql);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Marten command failed ({Failure}):\n{Sql}")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string failure, string sql);
+
+    private static string Describe(Exception ex) =>
+        ex is PostgresException pg ? $"{ex.GetType().Name} {pg.SqlState}: {pg.MessageText}" : $"{ex.GetType().Name}: {ex.Message}";
 }

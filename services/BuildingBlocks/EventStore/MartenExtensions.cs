@@ -47,6 +47,14 @@ public static class MartenExtensions
             options.Events.MetadataConfig.CorrelationIdEnabled = true;
             // Wake the async daemon (and so the event forwarders) on append instead of waiting for its next poll.
             options.Events.UseListenNotifyForEventAppends = true;
+            // A write that loses a concurrency race has drawn an event sequence number and rolled back: a gap. The
+            // daemon waited the stale threshold (3 s) before passing it, so every forwarder stalled 3 s after each 409.
+            // Since Marten 9.16.1 the daemon passes a stale gap only when no transaction that could still fill it is
+            // alive in PostgreSQL, so a short threshold cannot skip a slow append that is still in flight.
+            options.Projections.StaleSequenceThreshold = TimeSpan.FromMilliseconds(200);
+            // While a gap is open the high-water agent polls instead of waiting for a notification: poll at the pace of
+            // the threshold (one small query per 250 ms) rather than Marten's default of once a second.
+            options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
             configure(options);
         }).UseLightweightSessions();
 
