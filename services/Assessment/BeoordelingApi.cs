@@ -1,16 +1,19 @@
+using Microsoft.OpenApi;
+using RobuustOD.Assessment.Brieven;
 using RobuustOD.Assessment.Features;
-using RobuustOD.RegisterReadModel;
-using RobuustOD.HttpDefaults;
+using RobuustOD.Assessment.Overzicht;
 using RobuustOD.EventBackbone.Outgoing;
+using RobuustOD.HttpDefaults;
 using RobuustOD.HttpDefaults.Security;
 using RobuustOD.HttpDefaults.Validation;
+using RobuustOD.RegisterReadModel;
 
 namespace RobuustOD.Assessment;
 
 /// <summary>
 /// The HTTP surface of the assessment: the criteria catalogue (public), plans of approach (an OD for itself, or IenW),
 /// assessments (drafted by the assessor and IenW, published and revised by IenW, read by the partners and the OD
-/// itself), the letter and the national matrix.
+/// itself), the letter and the national matrix. One route group per authorization policy.
 /// </summary>
 public static class BeoordelingApi
 {
@@ -24,53 +27,99 @@ public static class BeoordelingApi
         var api = endpoints.MapApiGroup(Descriptor).WithTags("Beoordeling");
         api.MapOmgevingsdienstView();
 
-        var criteria = api.MapGroup("").WithTags("Criteria");
-        criteria.MapGet("/criteria", CriteriaFeatures.Lijst).RequireAuthorization(Policies.Publiek)
+        var publiek = api.MapGroup("").RequireAuthorization(Policies.Publiek);
+        var ingelogd = api.MapGroup("").RequireAuthorization(Policies.Ingelogd);
+        var ienwOfOd = api.MapGroup("").RequireAuthorization(Policies.IenwOfOd);
+        var opstellen = api.MapGroup("").RequireAuthorization(Policies.IenwOfBeoordelaar);
+        var ienw = api.MapGroup("").RequireAuthorization(Policies.Ienw);
+
+        publiek.MapGet("/criteria", ZoekCriteria.Endpoint).WithTags("Criteria")
             .WithName("zoekCriteria").WithSummary("De robuustheidscriteria (huidige versies)");
-        criteria.MapGet("/criteria/{nummer:int}", CriteriaFeatures.HaalOp).RequireAuthorization(Policies.Publiek)
+        publiek.MapGet("/criteria/{nummer:int}", HaalCriteriumOp.Endpoint).WithTags("Criteria")
             .WithName("haalCriteriumOp").WithSummary("Eén criterium met al zijn versies");
-        criteria.MapPost("/criteria", CriteriaFeatures.VoegToe).RequireAuthorization(Policies.Ienw).Validate<CriteriaFeatures.NieuwCriterium>()
-            .WithName("voegCriteriumToe").WithSummary("Een criterium aan de catalogus toevoegen (bijv. de niet-openbare nummers)");
-        criteria.MapPut("/criteria/{nummer:int}", CriteriaFeatures.NieuweVersieVan).RequireAuthorization(Policies.Ienw).Validate<CriteriaFeatures.NieuweVersie>()
-            .WithName("wijzigCriterium").WithSummary("Een nieuwe versie van een criterium vaststellen; oude beoordelingen houden hun versie");
 
-        api.MapPost("/plannen-van-aanpak", RegistreerPlanVanAanpak.Endpoint).RequireAuthorization(Policies.IenwOfOd)
-            .Validate<RegistreerPlanVanAanpak.Verzoek>()
-            .WithName("registreerPlanVanAanpak").WithSummary("Een (gezamenlijk) plan van aanpak registreren");
-        api.MapGet("/plannen-van-aanpak", RegistreerPlanVanAanpak.Lijst).RequireAuthorization(Policies.Ingelogd)
+        ingelogd.MapGet("/plannen-van-aanpak", ZoekPlannenVanAanpak.Endpoint)
             .WithName("zoekPlannenVanAanpak").WithSummary("De plannen van aanpak van een omgevingsdienst");
-
-        var beoordelingen = api.MapGroup("/beoordelingen");
-        // Collection routes are mapped on the API group itself: an empty pattern in a sub-group ends in a slash.
-        api.MapGet("/beoordelingen", BeoordelingLezen.Zoek).RequireAuthorization(Policies.Ingelogd)
+        ingelogd.MapGet("/beoordelingen", ZoekBeoordelingen.Endpoint)
             .WithName("zoekBeoordelingen").WithSummary("Beoordelingen zoeken op omgevingsdienst en ronde (concepten alleen voor IenW en beoordelaar)");
-        beoordelingen.MapGet("/{id}", BeoordelingLezen.HaalOp).RequireAuthorization(Policies.Ingelogd)
+        ingelogd.MapGet("/beoordelingen/{id}", HaalBeoordelingOp.Endpoint)
             .WithName("haalBeoordelingOp").WithSummary("Eén beoordeling: de huidige versie, of een eerdere met ?versie=");
-        beoordelingen.MapGet("/{id}/versies", BeoordelingLezen.Lijst).RequireAuthorization(Policies.Ingelogd)
+        ingelogd.MapGet("/beoordelingen/{id}/versies", ZoekVersies.Endpoint)
             .WithName("zoekVersies").WithSummary("De gepubliceerde versies: wie, wanneer, waarom");
-        beoordelingen.MapGet("/{id}/verschillen", BeoordelingLezen.Verschillen).RequireAuthorization(Policies.Ingelogd)
+        ingelogd.MapGet("/beoordelingen/{id}/verschillen", HaalVerschilOp.Endpoint)
             .WithName("haalVerschilOp").WithSummary("Het verschil tussen twee versies (?van=1&naar=2)");
-        api.MapPost("/beoordelingen", BeoordelingOpstellen.Aanmaken).RequireAuthorization(Policies.IenwOfBeoordelaar)
-            .Validate<BeoordelingOpstellen.NieuweBeoordeling>()
-            .WithName("maakBeoordelingAan").WithSummary("Een conceptbeoordeling openen voor een omgevingsdienst en ronde");
-        beoordelingen.MapPut("/{id}/criteria/{nummer:int}", BeoordelingOpstellen.Scoren).RequireAuthorization(Policies.IenwOfBeoordelaar)
-            .Validate<BeoordelingOpstellen.Score>()
-            .WithName("scoorCriterium").WithSummary("Een rij van de bijlage schrijven (concept)");
-        beoordelingen.MapPut("/{id}/oordeel", BeoordelingOpstellen.OordeelVastleggen).RequireAuthorization(Policies.IenwOfBeoordelaar)
-            .Validate<BeoordelingOpstellen.OordeelVerzoek>()
-            .WithName("legOordeelVast").WithSummary("Oordeel, tekortkomingen, gespreksdatum en opmerkingen (concept)");
-        beoordelingen.MapPost("/{id}/publicatie", BeoordelingVaststellen.Publiceren).RequireAuthorization(Policies.Ienw)
-            .WithName("publiceerBeoordeling").WithSummary("Het concept publiceren als versie 1");
-        beoordelingen.MapPost("/{id}/herzieningen", BeoordelingVaststellen.Herzien).RequireAuthorization(Policies.Ienw)
-            .Validate<BeoordelingVaststellen.Herziening>()
-            .WithName("herzieBeoordeling").WithSummary("Een nieuwe versie vaststellen (de vorige blijft bewaard)");
+        ingelogd.MapGet("/briefsjablonen/{ronde}", HaalBriefsjabloonOp.Endpoint).WithTags("Brieven")
+            .WithName("haalBriefsjabloonOp").WithSummary("Het briefsjabloon van een ronde: de huidige versie en de lijst van versies");
+        ingelogd.MapGet("/briefsjablonen/{ronde}/versies/{versie:int}", HaalBriefsjabloonversieOp.Endpoint).WithTags("Brieven")
+            .WithName("haalBriefsjabloonversieOp").WithSummary("Eén (eerdere) versie van het briefsjabloon van een ronde");
+        MapBrief(ingelogd);
+        MapLandelijkOverzicht(ingelogd);
 
-        api.MapGet("/omgevingsdiensten/{omgevingsdienst}/historie", BeoordelingLezen.HaalHistorieOp).RequireAuthorization(Policies.IenwOfBeoordelaar)
+        ienwOfOd.MapPost("/plannen-van-aanpak", RegistreerPlanVanAanpak.Endpoint).Validate<RegistreerPlanVanAanpak.Verzoek>()
+            .WithName("registreerPlanVanAanpak").WithSummary("Een (gezamenlijk) plan van aanpak registreren");
+
+        opstellen.MapPost("/beoordelingen", MaakBeoordelingAan.Endpoint).Validate<MaakBeoordelingAan.Verzoek>()
+            .WithName("maakBeoordelingAan").WithSummary("Een conceptbeoordeling openen voor een omgevingsdienst en ronde");
+        opstellen.MapPut("/beoordelingen/{id}/criteria/{nummer:int}", ScoorCriterium.Endpoint).Validate<ScoorCriterium.Verzoek>()
+            .WithName("scoorCriterium").WithSummary("Een rij van de bijlage schrijven (concept)");
+        opstellen.MapPut("/beoordelingen/{id}/oordeel", LegOordeelVast.Endpoint).Validate<LegOordeelVast.Verzoek>()
+            .WithName("legOordeelVast").WithSummary("Oordeel, tekortkomingen, gespreksdatum en opmerkingen (concept)");
+        opstellen.MapGet("/omgevingsdiensten/{omgevingsdienst}/historie", HaalDossierhistorieOp.Endpoint)
             .WithName("haalDossierhistorieOp").WithSummary("Alle gebeurtenissen van het beoordelingsdossier van een omgevingsdienst");
 
-        Brieven.BriefEnOverzichtApi.MapBriefEnOverzicht(api);
+        ienw.MapPost("/criteria", VoegCriteriumToe.Endpoint).WithTags("Criteria").Validate<VoegCriteriumToe.Verzoek>()
+            .WithName("voegCriteriumToe").WithSummary("Een criterium aan de catalogus toevoegen (bijv. de niet-openbare nummers)");
+        ienw.MapPut("/criteria/{nummer:int}", WijzigCriterium.Endpoint).WithTags("Criteria").Validate<WijzigCriterium.Verzoek>()
+            .WithName("wijzigCriterium").WithSummary("Een nieuwe versie van een criterium vaststellen; oude beoordelingen houden hun versie");
+        ienw.MapPost("/beoordelingen/{id}/publicatie", PubliceerBeoordeling.Endpoint)
+            .WithName("publiceerBeoordeling").WithSummary("Het concept publiceren als versie 1");
+        ienw.MapPost("/beoordelingen/{id}/herzieningen", HerzieBeoordeling.Endpoint).Validate<HerzieBeoordeling.Verzoek>()
+            .WithName("herzieBeoordeling").WithSummary("Een nieuwe versie vaststellen (de vorige blijft bewaard)");
+        ienw.MapPut("/briefsjablonen/{ronde}", StelBriefsjabloonVast.Endpoint).WithTags("Brieven").Validate<StelBriefsjabloonVast.Verzoek>()
+            .WithName("stelBriefsjabloonVast")
+            .WithSummary("Een nieuwe versie van het briefsjabloon vaststellen (Liquid dat Markdown oplevert); oude versies blijven opvraagbaar")
+            .WithDescription("Het sjabloon moet geldige Liquid zijn (Fluid); anders volgt 400 met de melding van de parser bij 'sjabloon'. "
+                + "If-Match met het huidige versienummer als ETag (\"0\" als de ronde nog geen sjabloon heeft) voorkomt dat een nieuwere versie "
+                + "wordt overschreven (412). Hetzelfde onderwerp en dezelfde tekst als de huidige versie voegen niets toe.");
+
         api.MapDeadLetterApi();
         endpoints.MapRegisterSubscription();
         return endpoints;
     }
+
+    private static void MapBrief(RouteGroupBuilder ingelogd) =>
+        ingelogd.MapGet("/beoordelingen/{id}/brief", HaalBriefOp.Endpoint)
+            .WithTags("Brieven")
+            .WithName("haalBriefOp")
+            .WithSummary("De brief bij een gepubliceerde beoordeling, met de bijlage, als HTML-pagina (afdrukbaar) of als Markdown")
+            .WithDescription("Kies met Accept: text/html (standaard, ook voor browsers) of text/markdown; andere typen geven 406. "
+                + "Gerenderd met de huidige versie van het briefsjabloon van de ronde, of met ?sjabloonversie= een eerdere; ?versie= kiest "
+                + "een eerdere versie van de beoordeling. Een concept heeft nog geen brief (409).")
+            .Produces<string>(StatusCodes.Status200OK, Brief.Html, Brief.Markdown)
+            .ProducesProblem(StatusCodes.Status406NotAcceptable)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static void MapLandelijkOverzicht(RouteGroupBuilder ingelogd) =>
+        ingelogd.MapGet("/landelijk-overzicht", HaalLandelijkOverzichtOp.Endpoint)
+            .WithTags("Overzicht")
+            .WithName("haalLandelijkOverzichtOp")
+            .WithSummary("Het landelijk overzicht van een ronde: per omgevingsdienst de stoplichten per criterium en de aantallen per kleur")
+            .WithDescription("Alleen gepubliceerde beoordelingen (huidige versie). ?ronde= kiest de ronde; zonder ?ronde= de meest recente ronde "
+                + "met een gepubliceerde beoordeling (hoogste jaartal, daarbinnen de laatst gepubliceerde ronde), die 'ronde' in het antwoord noemt; "
+                + "is er nog niets gepubliceerd, dan 404. ?seveso=true|false filtert op de huidige Seveso-aanwijzing "
+                + "in het register. Accept: application/json (standaard) of text/csv (puntkomma's, UTF-8 met BOM, per omgevingsdienst een rij "
+                + "met de haalbaarheidscijfers en als laatste rijen de aantallen groen, oranje en rood per criterium); andere typen geven 406.")
+            .Produces<LandelijkOverzicht.Matrix>(StatusCodes.Status200OK, LandelijkOverzicht.Json)
+            .ProducesProblem(StatusCodes.Status406NotAcceptable)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // One status code, two representations: the CSV beside the JSON.
+                if (operation.Responses?.GetValueOrDefault("200") is OpenApiResponse { Content: { } inhoud })
+                {
+                    inhoud[LandelijkOverzicht.Csv] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                }
+
+                return Task.CompletedTask;
+            });
 }

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using RobuustOD.Contracts.Register;
 
 namespace RobuustOD.Assessment.FunctionalTests;
 
@@ -188,8 +191,8 @@ public sealed class LandelijkOverzichtTests(AssessmentFixture fixture) : Assessm
         Assert.All(overzicht.GetProperty("aantallenPerCriterium").EnumerateArray(), a => Assert.Equal((0, 0, 0, 0), Aantallen(a)));
     }
 
+    // Without ?ronde= the matrix is the most recent round's (see MeestRecenteRondeTests), no longer a 400.
     [Theory]
-    [InlineData("", null, HttpStatusCode.BadRequest)]
     [InlineData("?ronde=vorig-jaar", null, HttpStatusCode.BadRequest)]
     [InlineData("?ronde=2024&seveso=misschien", null, HttpStatusCode.BadRequest)]
     [InlineData("?ronde=2024", "text/html", HttpStatusCode.NotAcceptable)]
@@ -198,6 +201,38 @@ public sealed class LandelijkOverzichtTests(AssessmentFixture fixture) : Assessm
     {
         using var response = await HaalOpAsync(query, accept);
         await response.AssertProblemAsync(status);
+    }
+
+    [Fact]
+    public async Task de_seveso_vlag_is_die_van_vandaag_in_nederland_ook_vlak_na_middernacht()
+    {
+        // A designation that ends on 1 April 2026: at 2026-03-31T23:30Z it is already 1 April (01:30) in Amsterdam, so it
+        // no longer counts; the UTC date (still 31 March) would count it. An hour earlier it is 31 March in both.
+        const string code = "ODKLOK";
+        await Fixture.RegisterFeed.RegistreerOmgevingsdienstAsync(code, "Zeeland", Ct);
+        await Fixture.StuurRegisterGebeurtenisAsync(new SevesoAangewezenV1(code, ["Zeeland"], null), Ct);
+        await Fixture.StuurRegisterGebeurtenisAsync(new SevesoIngetrokkenV1(code, new DateOnly(2026, 4, 1)), Ct);
+        var ronde = NieuweRonde();
+        await PubliceerAsync(code, ronde, (1, 1));
+
+        Assert.False(await SevesoOpAsync(ronde, code, new DateTimeOffset(2026, 3, 31, 23, 30, 0, TimeSpan.Zero)));
+        Assert.True(await SevesoOpAsync(ronde, code, new DateTimeOffset(2026, 3, 31, 21, 30, 0, TimeSpan.Zero)));
+    }
+
+    /// <summary>The matrix's Seveso flag of <paramref name="code"/> as the service answers when its clock says <paramref name="nu"/>.</summary>
+    private async Task<bool> SevesoOpAsync(string ronde, string code, DateTimeOffset nu)
+    {
+        await using var opDatMoment = App.WithWebHostBuilder(host =>
+            host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new VasteKlok(nu))));
+        using var client = opDatMoment.CreateClient();
+        await Fixture.Identity.AuthorizeAsync(client, "ipo", Ct);
+        using var response = await client.GetAsync($"{Base}/landelijk-overzicht?ronde={ronde}", Ct);
+        return Rij(await response.AssertJsonAsync(), code).GetProperty("seveso").GetBoolean();
+    }
+
+    private sealed class VasteKlok(DateTimeOffset nu) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => nu;
     }
 
     [Fact]

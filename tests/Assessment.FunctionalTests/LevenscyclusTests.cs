@@ -281,11 +281,11 @@ public sealed class LevenscyclusTests(AssessmentFixture fixture) : AssessmentTes
         // Created, four rows and the verdict by the assessor; publication and revision (with its verdict notice) by IenW.
         Assert.Equal(["beoordelaar", "beoordelaar", "beoordelaar", "beoordelaar", "beoordelaar", "beoordelaar", "ienw", "ienw", "ienw"],
             perType.Select(p => p.Door));
-        Assert.Contains("aangemaakt", perType[0].Type, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("gescoord", perType[1].Type, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("oordeel", perType[5].Type, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("gepubliceerd", perType[6].Type, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("herzien", perType[7].Type, StringComparison.OrdinalIgnoreCase);
+        // The one history shape of every service: kebab-case names as the contracts spell them, stored moments in UTC.
+        Assert.Equal(["beoordeling-aangemaakt", "criterium-gescoord", "criterium-gescoord", "criterium-gescoord", "criterium-gescoord",
+            "oordeel-vastgelegd", "beoordeling-gepubliceerd", "beoordeling-herzien", "oordeel-herzien"], perType.Select(p => p.Type));
+        Assert.All(gebeurtenissen, g => Assert.EndsWith("Z", g.GetProperty("geregistreerdOp").GetString(), StringComparison.Ordinal));
+        Assert.All(gebeurtenissen, g => Assert.Equal(TimeSpan.Zero, g.GetProperty("geregistreerdOp").GetDateTimeOffset().Offset));
         Assert.Equal("nietRobuust", gebeurtenissen[8].GetProperty("gegevens").GetProperty("nieuw").GetString());
 
         foreach (var clientId in new[] { "od-FUMO", "ipo" })

@@ -1,19 +1,14 @@
 using RobuustOD.Domain;
-using System.Text;
 using System.Text.Json;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
 using RobuustOD.Assessment.Criteria;
 using RobuustOD.Assessment.Dossiers;
-using RobuustOD.Assessment.Features;
 using RobuustOD.RegisterReadModel;
-using RobuustOD.HttpDefaults.Problems;
 
 namespace RobuustOD.Assessment.Brieven;
 
 /// <summary>
-/// The letter of a published assessment, rendered with the current template of its round (or an older one with
-/// <c>?sjabloonversie=</c>), as Markdown or as a printable HTML page, as the client's <c>Accept</c> asks.
+/// The letter of a published assessment as Markdown: the template's variables and the reference line. Dates are Dutch
+/// calendar dates (<see cref="Kalender"/>). The endpoint is <see cref="Features.HaalBriefOp"/>.
 /// </summary>
 public static class Brief
 {
@@ -24,48 +19,6 @@ public static class Brief
     public sealed record Gegevens(string Id, BeoordelingVersie Versie, Beoordelingsdossier Dossier, Beoordeling Beoordeling,
         OmgevingsdienstUitRegister? Omgevingsdienst, IReadOnlyCollection<CriteriumVersie> Criteria);
 
-    public static async Task<IResult> HaalOp(string id, [FromQuery] int? versie, [FromQuery] int? sjabloonversie,
-        [AsParameters] BeoordelingContext ctx)
-    {
-        if (Inhoudsonderhandeling.Kies(ctx.Http.Request, Html, Markdown) is not { } vorm)
-        {
-            return Inhoudsonderhandeling.NietAanvaardbaar(ctx.Http.Request, Html, Markdown);
-        }
-
-        var (dossier, beoordeling) = await ctx.ZichtbareAsync(id);
-        var huidige = beoordeling.Huidige ?? throw DomainRuleException.Conflict(
-            $"Beoordeling '{id}' is nog niet gepubliceerd; een brief is er pas bij een gepubliceerde beoordeling.");
-        var gekozen = versie is null ? huidige : beoordeling.Versies.FirstOrDefault(v => v.Versie == versie)
-            ?? throw DomainRuleException.NotFound($"Beoordeling '{id}' heeft geen versie {versie}.");
-
-        var sjablonen = await ctx.Session.VersiesAsync(beoordeling.Ronde, ctx.Ct);
-        if (sjablonen.Count == 0)
-        {
-            throw DomainRuleException.NotFound($"Er is (nog) geen briefsjabloon voor ronde {beoordeling.Ronde}.");
-        }
-
-        var sjabloon = sjabloonversie is null ? sjablonen[^1] : sjablonen.FirstOrDefault(s => s.Versie == sjabloonversie)
-            ?? throw DomainRuleException.NotFound($"Het briefsjabloon van ronde {beoordeling.Ronde} heeft geen versie {sjabloonversie}.");
-
-        var gegevens = new Gegevens(id, gekozen, dossier, beoordeling, await ctx.UitRegisterAsync(dossier.Id),
-            await ctx.Session.Query<CriteriumVersie>().ToListAsync(ctx.Ct));
-        var markdown = await MarkdownAsync(sjabloon, gegevens);
-
-        var response = ctx.Http.Response;
-        response.Headers.Vary = "Accept";
-        var bestand = $"brief-{id}-v{gekozen.Versie}";
-        if (vorm == Markdown)
-        {
-            response.Headers.ContentDisposition = $"inline; filename={bestand}.md";
-            return TypedResults.Text(markdown, "text/markdown; charset=utf-8", Encoding.UTF8);
-        }
-
-        response.Headers.ContentDisposition = $"inline; filename={bestand}.html";
-        response.Headers.ContentSecurityPolicy = BriefOpmaak.ContentSecurityPolicy;
-        var titel = $"{sjabloon.Onderwerp} - {gegevens.Omgevingsdienst?.Naam ?? dossier.Id}";
-        return TypedResults.Text(BriefOpmaak.Html(markdown, titel), "text/html; charset=utf-8", Encoding.UTF8);
-    }
-
     /// <summary>The letter in Markdown: its subject as a heading, a reference line, then the rendered template.</summary>
     public static async Task<string> MarkdownAsync(BriefSjabloon sjabloon, Gegevens gegevens)
     {
@@ -73,7 +26,7 @@ public static class Brief
         var code = gegevens.Dossier.Id;
         var naam = gegevens.Omgevingsdienst?.Naam ?? code;
         var referentie = $"{naam} ({code}), beoordeling {gegevens.Id} versie {gegevens.Versie.Versie} van "
-            + $"{Datum(DateOnly.FromDateTime(gegevens.Versie.Op.UtcDateTime))}, briefsjabloon {sjabloon.Ronde} versie {sjabloon.Versie}";
+            + $"{Datum(Kalender.Datum(gegevens.Versie.Op))}, briefsjabloon {sjabloon.Ronde} versie {sjabloon.Versie}";
         return $"# {Bijlage.Cel(sjabloon.Onderwerp)}\n\n*{Bijlage.Cel(referentie)}*\n\n{tekst.Trim()}\n";
     }
 
@@ -86,7 +39,8 @@ public static class Brief
         var inhoud = g.Versie.Inhoud;
         var code = g.Dossier.Id;
         var plan = g.Dossier.Plannen.FirstOrDefault(p => p.Id == g.Beoordeling.PlanId);
-        var op = DateOnly.FromDateTime(g.Versie.Op.UtcDateTime);
+        // The Dutch date of the version: set at 00:30 on 1 April it is a letter of 1 April, not of 31 March (UTC).
+        var op = Kalender.Datum(g.Versie.Op);
         return new Dictionary<string, object?>
         {
             ["geadresseerde"] = inhoud.Geadresseerde,

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Marten;
 using RobuustOD.Assessment.Dossiers;
+using RobuustOD.Assessment.Features;
+using RobuustOD.Domain;
 
 namespace RobuustOD.Assessment.Brieven;
 
@@ -30,7 +32,7 @@ public sealed class BriefSjabloon
     public static string Sleutel(string ronde, int versie) => $"{ronde}.{versie}";
 }
 
-/// <summary>Storing, finding and seeding letter templates.</summary>
+/// <summary>Storing, finding and seeding letter templates (a new version is <see cref="StelBriefsjabloonVast"/>'s).</summary>
 public static class BriefSjablonen
 {
     public const string SeedActor = "seed";
@@ -49,25 +51,6 @@ public static class BriefSjablonen
     /// <summary>The current (highest) version of a round's template, or null when the round has none.</summary>
     public static async Task<BriefSjabloon?> HuidigSjabloonAsync(this IQuerySession session, string ronde, CancellationToken ct) =>
         await session.VersiesAsync(ronde, ct) is { Count: > 0 } versies ? versies[^1] : null;
-
-    /// <summary>Adds the next version of a round's template (Insert: a concurrent addition of the same version loses with 409).</summary>
-    public static BriefSjabloon VoegVersieToe(this IDocumentSession session, BriefSjabloon? huidig, string ronde, string onderwerp,
-        string sjabloon, string door, DateTimeOffset op)
-    {
-        var versie = (huidig?.Versie ?? 0) + 1;
-        var nieuw = new BriefSjabloon
-        {
-            Id = BriefSjabloon.Sleutel(ronde, versie),
-            Ronde = ronde,
-            Versie = versie,
-            Onderwerp = onderwerp,
-            Sjabloon = sjabloon,
-            VastgesteldOp = op,
-            VastgesteldDoor = door,
-        };
-        session.Insert(nieuw);
-        return nieuw;
-    }
 
     private sealed record SeedBestand(string? Ronde, string? Onderwerp, string? Sjabloon);
 
@@ -114,9 +97,9 @@ public static class BriefSjablonen
                 continue;
             }
 
-            session.LastModifiedBy = SeedActor;
-            session.VoegVersieToe(versies.Count > 0 ? versies[^1] : null, seed.Ronde!, onderwerp, seed.Sjabloon, SeedActor, clock.GetUtcNow());
-            await session.SaveChangesAsync(ct);
+            // The API's own command, acting as the seed; no If-Match: the check above is the seed's own precondition.
+            var opdracht = new StelBriefsjabloonVast.Opdracht(seed.Ronde!, onderwerp, seed.Sjabloon, new Handeling(SeedActor, clock.GetUtcNow()), null);
+            await StelBriefsjabloonVast.Handle(opdracht, session, ct);
             toegevoegd++;
         }
 

@@ -1,6 +1,5 @@
 using RobuustOD.Domain;
 using System.Text.RegularExpressions;
-using RobuustOD.HttpDefaults.Problems;
 
 namespace RobuustOD.Assessment.Dossiers;
 
@@ -16,6 +15,11 @@ public static partial class BeoordelingId
     private static partial Regex Ronde();
 
     public static bool IsGeldigeRonde(string? ronde) => ronde is not null && Ronde().IsMatch(ronde);
+
+    /// <summary>Refuses a round that is not one before it is used to look anything up (400 on <c>ronde</c>).</summary>
+    public static string ControleerRonde(string? ronde) => IsGeldigeRonde(ronde)
+        ? ronde!
+        : throw DomainRuleException.Invalid("ronde", "'ronde' is een jaartal, eventueel met een achtervoegsel: 2024, 2025-herbeoordeling.");
 
     public static string Van(string code, string ronde) => $"{code}-{ronde}";
 

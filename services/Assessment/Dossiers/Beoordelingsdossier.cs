@@ -35,9 +35,13 @@ public sealed record BeoordelingVersie(int Versie, BeoordelingInhoud Inhoud, str
 
 public sealed record PlanVanAanpak(Guid Id, IReadOnlyList<string> Omgevingsdiensten, DateOnly OntvangenOp, string Versie, PlanDocument Document);
 
-/// <summary>One OD's assessment in one round: a draft until published, then a list of versions.</summary>
+/// <summary>
+/// One OD's assessment in one round: a draft until published, then a list of versions. <see cref="AantalGebeurtenissen"/>
+/// counts the events about this assessment only: it is the assessment's ETag, so that a plan registered or another
+/// round scored on the same dossier stream does not make a client's If-Match on this assessment stale.
+/// </summary>
 public sealed record Beoordeling(string Ronde, Guid? PlanId, BeoordelingStatus Status, BeoordelingInhoud Concept,
-    IReadOnlyList<BeoordelingVersie> Versies, DateTimeOffset AangemaaktOp)
+    IReadOnlyList<BeoordelingVersie> Versies, DateTimeOffset AangemaaktOp, long AantalGebeurtenissen)
 {
     public BeoordelingVersie? Huidige => Versies.Count > 0 ? Versies[^1] : null;
 
@@ -86,16 +90,15 @@ public sealed class Beoordelingsdossier
         Versies = [.. b.Versies, new BeoordelingVersie(e.Versie, e.Inhoud, e.Door, e.Op, e.Reden)],
     });
 
-    // Derived notices; the revision itself carries the new content.
-    public void Apply(OordeelHerzien e)
-    {
-    }
+    // Derived notices: the revision itself carries the new content, but they are events about this assessment too.
+    public void Apply(OordeelHerzien e) => Wijzig(e.Ronde, b => b);
 
-    public void Apply(HaalbaarheidGewijzigd e)
-    {
-    }
+    public void Apply(HaalbaarheidGewijzigd e) => Wijzig(e.Ronde, b => b);
 
     public Beoordeling? In(string ronde) => Beoordelingen.GetValueOrDefault(ronde);
+
+    /// <summary>The version (ETag) of the assessment of <paramref name="ronde"/>; 0 while it does not exist.</summary>
+    public long VersieVan(string ronde) => In(ronde)?.AantalGebeurtenissen ?? 0;
 
     private Beoordelingsdossier Met(PlanVanAanpakGeregistreerd e)
     {
@@ -107,11 +110,17 @@ public sealed class Beoordelingsdossier
     {
         Beoordelingen = new Dictionary<string, Beoordeling>(Beoordelingen)
         {
-            [e.Ronde] = new Beoordeling(e.Ronde, e.PlanId, BeoordelingStatus.Concept, BeoordelingInhoud.Leeg, [], e.Op),
+            [e.Ronde] = new Beoordeling(e.Ronde, e.PlanId, BeoordelingStatus.Concept, BeoordelingInhoud.Leeg, [], e.Op, 1),
         };
         return this;
     }
 
-    private void Wijzig(string ronde, Func<Beoordeling, Beoordeling> wijziging) =>
-        Beoordelingen = new Dictionary<string, Beoordeling>(Beoordelingen) { [ronde] = wijziging(Beoordelingen[ronde]) };
+    private void Wijzig(string ronde, Func<Beoordeling, Beoordeling> wijziging)
+    {
+        var gewijzigd = wijziging(Beoordelingen[ronde]);
+        Beoordelingen = new Dictionary<string, Beoordeling>(Beoordelingen)
+        {
+            [ronde] = gewijzigd with { AantalGebeurtenissen = gewijzigd.AantalGebeurtenissen + 1 },
+        };
+    }
 }

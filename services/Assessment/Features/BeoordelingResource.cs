@@ -4,6 +4,7 @@ using RobuustOD.Assessment.Dossiers;
 
 namespace RobuustOD.Assessment.Features;
 
+// The assessment as every endpoint shows it; its links use Contracts' Link, the one link shape of the programme.
 
 public sealed record BeoordelingLinks(Link Self, Link Brief, Link Versies, Link Historie);
 
@@ -40,17 +41,19 @@ public sealed record BeoordelingResource(
     string? Reden,
     [property: JsonPropertyName("_links")] BeoordelingLinks Links)
 {
-    public static BeoordelingResource Van(string code, Beoordeling b, BeoordelingVersie? versie,
+    /// <param name="basePath">The API's base path (<c>/beoordeling/v1</c>), from the injected descriptor.</param>
+    /// <param name="versie">The published version to show; null shows the draft.</param>
+    public static BeoordelingResource Van(string basePath, string code, Beoordeling b, BeoordelingVersie? versie,
         IReadOnlyDictionary<(int Nummer, int Versie), string> titels)
     {
         var inhoud = versie?.Inhoud ?? b.Concept;
-        var self = $"{BeoordelingApi.Descriptor.BasePath}/beoordelingen/{BeoordelingId.Van(code, b.Ronde)}";
+        var self = $"{basePath}/beoordelingen/{BeoordelingId.Van(code, b.Ronde)}";
         return new BeoordelingResource(BeoordelingId.Van(code, b.Ronde), code, b.Ronde, b.Status, versie?.Versie, b.PlanId,
             inhoud.Oordeel, Betekenis.Van(inhoud.Oordeel), inhoud.Tekortkomingen, inhoud.GesprekOp, inhoud.Opmerkingen, inhoud.Geadresseerde,
             [.. inhoud.Criteria.Select(c => Rij(c, titels))], versie?.Door, versie?.Op, versie?.Reden,
             new BeoordelingLinks(new Link(versie is null ? self : $"{self}?versie={versie.Versie}"), new Link($"{self}/brief"),
                 new Link($"{self}/versies"),
-                new Link($"{BeoordelingApi.Descriptor.BasePath}/omgevingsdiensten/{code}/historie")));
+                new Link($"{basePath}/omgevingsdiensten/{code}/historie")));
     }
 
     public static CriteriumRij Rij(CriteriumScore c, IReadOnlyDictionary<(int Nummer, int Versie), string> titels) =>

@@ -1,21 +1,18 @@
-using RobuustOD.Domain;
 using System.Text.Json;
 using CsvHelper;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
 using RobuustOD.Assessment.Brieven;
 using RobuustOD.Assessment.Criteria;
 using RobuustOD.Assessment.Dossiers;
 using RobuustOD.Assessment.Features;
 using RobuustOD.RegisterReadModel;
-using RobuustOD.HttpDefaults.Problems;
 
 namespace RobuustOD.Assessment.Overzicht;
 
 /// <summary>
 /// The national matrix of a round: every OD with a published assessment (its current version) against every criterion
-/// of the catalogue, with the traffic lights and the counts per colour. JSON, or CSV for spreadsheets. Only published
-/// assessments count, and a caller sees the rows it may see (an OD: its own).
+/// of the catalogue, with the traffic lights and the counts per colour; as CSV for spreadsheets. Only published
+/// assessments count, and a caller sees the rows it may see (an OD: its own). The endpoint is
+/// <see cref="Features.HaalLandelijkOverzichtOp"/>.
 /// </summary>
 public static class LandelijkOverzicht
 {
@@ -43,45 +40,29 @@ public static class LandelijkOverzicht
     public sealed record Matrix(string Ronde, bool? Seveso, IReadOnlyList<Criterium> Criteria, IReadOnlyList<Rij> Omgevingsdiensten,
         IReadOnlyList<CriteriumAantallen> AantallenPerCriterium);
 
-    public static async Task<IResult> HaalOp([FromQuery] string? ronde, [FromQuery] bool? seveso, [AsParameters] BeoordelingContext ctx)
+    /// <summary>
+    /// The most recent round with a published assessment, whoever may see it (the default round is a national fact, the
+    /// same for every caller): the highest year, and within a year the round of the latest first publication (a
+    /// re-assessment such as <c>2025-herbeoordeling</c> follows <c>2025</c>); null while nothing is published.
+    /// A revision does not make an older round recent again.
+    /// </summary>
+    public static string? MeestRecenteRonde(IEnumerable<Beoordelingsdossier> dossiers) =>
+        dossiers
+            .SelectMany(d => d.Beoordelingen.Values)
+            .Where(b => b.Versies.Count > 0)
+            .GroupBy(b => b.Ronde, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Key[..4], StringComparer.Ordinal)
+            .ThenByDescending(g => g.Max(b => b.Versies[0].Op))
+            .ThenByDescending(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .FirstOrDefault();
+
+    /// <summary>The matrix of <paramref name="ronde"/>: pure, from what the endpoint loaded.</summary>
+    /// <param name="gepubliceerd">The current versions of the round the caller may see, per OD code.</param>
+    /// <param name="vandaag">Today in Amsterdam: the Seveso flag is the register's of today.</param>
+    public static Matrix Bouw(string ronde, bool? seveso, IReadOnlyList<(string Code, BeoordelingVersie Versie)> gepubliceerd,
+        IReadOnlyDictionary<string, OmgevingsdienstUitRegister> register, IReadOnlyDictionary<int, CriteriumVersie> catalogus, DateOnly vandaag)
     {
-        if (!BeoordelingId.IsGeldigeRonde(ronde))
-        {
-            throw DomainRuleException.Invalid("ronde", "'ronde' is verplicht: een jaartal, eventueel met een achtervoegsel: 2024, 2025-herbeoordeling.");
-        }
-
-        if (Inhoudsonderhandeling.Kies(ctx.Http.Request, Json, Csv) is not { } vorm)
-        {
-            return Inhoudsonderhandeling.NietAanvaardbaar(ctx.Http.Request, Json, Csv);
-        }
-
-        var matrix = await BouwAsync(ctx, ronde!, seveso);
-        ctx.Http.Response.Headers.Vary = "Accept";
-        if (vorm == Json)
-        {
-            return TypedResults.Ok(matrix);
-        }
-
-        ctx.Http.Response.Headers.ContentDisposition = $"attachment; filename=landelijk-overzicht-{ronde}.csv";
-        return TypedResults.Bytes(AlsCsv(matrix), "text/csv; charset=utf-8");
-    }
-
-    public static async Task<Matrix> BouwAsync(BeoordelingContext ctx, string ronde, bool? seveso)
-    {
-        var dossiers = await ctx.Session.Query<Beoordelingsdossier>().ToListAsync(ctx.Ct);
-        var gepubliceerd = dossiers
-            .Select(d => (Code: d.Id, Beoordeling: d.In(ronde)))
-            .Where(x => x.Beoordeling?.Huidige is not null && ctx.User.MagZien(x.Code, x.Beoordeling))
-            .Select(x => (x.Code, Versie: x.Beoordeling!.Huidige!))
-            .ToList();
-
-        var register = gepubliceerd.Count == 0
-            ? new Dictionary<string, OmgevingsdienstUitRegister>()
-            : (await ctx.Session.LoadManyAsync<OmgevingsdienstUitRegister>(ctx.Ct, gepubliceerd.Select(x => x.Code).ToArray()))
-                .ToDictionary(o => o.Id, StringComparer.Ordinal);
-        var vandaag = DateOnly.FromDateTime(ctx.Clock.GetUtcNow().UtcDateTime);
-
-        var catalogus = await ctx.Session.HuidigeAsync(ctx.Ct);
         var nummers = catalogus.Keys
             .Union(gepubliceerd.SelectMany(x => x.Versie.Inhoud.Criteria.Select(c => c.Nummer)))
             .Order()

@@ -6,10 +6,11 @@ using RobuustOD.Assessment.Features;
 namespace RobuustOD.Assessment.Seeds;
 
 /// <summary>
-/// The assessment seeds (<c>seeds/beoordeling</c>) as the API's own commands: the criteria catalogue
-/// (<c>criteria.json</c>) and one file per assessment (<c>beoordelingen/*.json</c>: plan of approach, rows, verdict).
+/// The assessment seeds (<c>seeds/beoordeling</c>) in the shape of the API's own requests, so that the API's validators
+/// check them: the criteria catalogue (<c>criteria.json</c>) and one file per assessment (<c>beoordelingen/*.json</c>:
+/// plan of approach, rows, verdict).
 /// </summary>
-public sealed record BeoordelingSeed(IReadOnlyList<CriteriaFeatures.NieuwCriterium> Criteria, IReadOnlyList<BeoordelingSeed.Beoordeling> Beoordelingen)
+public sealed record BeoordelingSeed(IReadOnlyList<VoegCriteriumToe.Verzoek> Criteria, IReadOnlyList<BeoordelingSeed.Beoordeling> Beoordelingen)
 {
     /// <summary>Reads <c>beoordeling/criteria.json</c> and every <c>beoordeling/beoordelingen/*.json</c> (by file name) under <paramref name="seedsFolder"/>.</summary>
     public static BeoordelingSeed Lees(string seedsFolder)
@@ -27,7 +28,7 @@ public sealed record BeoordelingSeed(IReadOnlyList<CriteriaFeatures.NieuwCriteri
         new(LeesBestand<Catalogus>(Path.Combine(seedsFolder, "beoordeling", "criteria.json")).Criteria, []);
 
     /// <summary>The shape of <c>criteria.json</c>; <c>_over</c> says where the data comes from.</summary>
-    public sealed record Catalogus(IReadOnlyList<CriteriaFeatures.NieuwCriterium> Criteria, [property: JsonPropertyName("_over")] string? Over = null);
+    public sealed record Catalogus(IReadOnlyList<VoegCriteriumToe.Verzoek> Criteria, [property: JsonPropertyName("_over")] string? Over = null);
 
     /// <summary>One OD's assessment in one round, as published: the annex rows in order, then the verdict.</summary>
     public sealed record Beoordeling(
@@ -50,7 +51,7 @@ public sealed record BeoordelingSeed(IReadOnlyList<CriteriaFeatures.NieuwCriteri
         public RegistreerPlanVanAanpak.Verzoek PlanVerzoek() =>
             new(Indieners, PlanVanAanpak.OntvangenOp, PlanVanAanpak.Versie, PlanVanAanpak.Document);
 
-        public BeoordelingOpstellen.OordeelVerzoek OordeelVerzoek() => new(Oordeel, Tekortkomingen, GesprekOp, Opmerkingen, Geadresseerde);
+        public LegOordeelVast.Verzoek OordeelVerzoek() => new(Oordeel, Tekortkomingen, GesprekOp, Opmerkingen, Geadresseerde);
     }
 
     /// <summary>The plan of approach; <c>omgevingsdiensten</c> only for a joint plan (default: the assessed OD).</summary>
@@ -61,7 +62,7 @@ public sealed record BeoordelingSeed(IReadOnlyList<CriteriaFeatures.NieuwCriteri
     public sealed record Rij(int Nummer, string? SpecifiekeVraag, string? Maatregel, string? Duiding, IReadOnlyList<string> Bronnen,
         int? StaatInPva, int? Haalbaarheid)
     {
-        public BeoordelingOpstellen.Score AlsScore() => new(SpecifiekeVraag, Maatregel, Duiding, Bronnen, StaatInPva, Haalbaarheid);
+        public ScoorCriterium.Verzoek AlsScore() => new(SpecifiekeVraag, Maatregel, Duiding, Bronnen, StaatInPva, Haalbaarheid);
 
         public bool StaatAlIn(CriteriumScore? score) => score is not null && score.SpecifiekeVraag == SpecifiekeVraag
             && score.Maatregel == Maatregel && score.Duiding == Duiding && score.Bronnen.SequenceEqual(Bronnen)

@@ -1,28 +1,25 @@
-using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using RobuustOD.Assessment.Criteria;
 using RobuustOD.Assessment.Dossiers;
 using RobuustOD.Assessment.Features;
+using RobuustOD.Domain;
 using RobuustOD.RegisterReadModel;
-using RobuustOD.HttpDefaults.Security;
 
 namespace RobuustOD.Assessment.Seeds;
 
 /// <summary>
-/// Loads <c>seeds/beoordeling</c> through the validators and command handlers of the API, acting as IenW with
-/// the audit actor <c>seed</c>. Idempotent: every step whose effect is already there is skipped (a criterion that
-/// exists, a plan with the same ontvangenOp and versie, a row or verdict the draft already holds, an assessment
-/// already published), so a second run appends nothing.
+/// Loads <c>seeds/beoordeling</c> through the API's own validators and commands: each step is a feature's
+/// <c>Opdracht</c> handed to its <c>Handle</c>, acting as <c>seed</c> (the history's actor; no HTTP, no role). Idempotent:
+/// every step whose effect is already there is skipped (a criterion that exists, a plan with the same ontvangenOp and
+/// versie, a row or verdict the draft already holds, an assessment already published), so a second run appends nothing.
 /// </summary>
-public sealed partial class BeoordelingSeedImporter(IDocumentStore store, IServiceProvider services, TimeProvider clock,
-    ILogger<BeoordelingSeedImporter> logger)
+public sealed partial class BeoordelingSeedImporter(IDocumentStore store, TimeProvider clock,
+    IValidator<VoegCriteriumToe.Verzoek> criteriumRegels, IValidator<RegistreerPlanVanAanpak.Verzoek> planRegels,
+    IValidator<MaakBeoordelingAan.Verzoek> beoordelingRegels, IValidator<ScoorCriterium.Verzoek> scoreRegels,
+    IValidator<LegOordeelVast.Verzoek> oordeelRegels, ILogger<BeoordelingSeedImporter> logger)
 {
     public const string Actor = "seed";
-
-    // The handlers read who acts from the request's user: the seed acts as IenW, recorded as "seed".
-    private static readonly ClaimsPrincipal SeedUser = new(new ClaimsIdentity(
-        [new Claim("sub", Actor), new Claim("role", Roles.Ienw)], authenticationType: "seed", nameType: "sub", roleType: "role"));
 
     /// <summary>The catalogue, then every assessment. The ODs of the plans must be known to the register read model.</summary>
     /// <returns>The number of commands that changed the store.</returns>
@@ -38,19 +35,19 @@ public sealed partial class BeoordelingSeedImporter(IDocumentStore store, IServi
     }
 
     /// <summary>Adds every criterion the catalogue does not have yet (version 1).</summary>
-    public async Task<int> ImportCatalogusAsync(IReadOnlyList<CriteriaFeatures.NieuwCriterium> criteria, CancellationToken ct)
+    public async Task<int> ImportCatalogusAsync(IReadOnlyList<VoegCriteriumToe.Verzoek> criteria, CancellationToken ct)
     {
         var toegepast = 0;
         foreach (var criterium in criteria)
         {
-            await Valideer(criterium, ct);
+            await criteriumRegels.ValidateAndThrowAsync(criterium, ct);
             await using var session = store.LightweightSession();
             if ((await session.VersiesAsync(criterium.Nummer!.Value, ct)).Count > 0)
             {
                 continue;
             }
 
-            await CriteriaFeatures.VoegToeAsync(criterium, Actor, session, clock, ct);
+            await VoegCriteriumToe.Handle(VoegCriteriumToe.Opdracht.Van(criterium, Handeling()), session, ct);
             toegepast++;
         }
 
@@ -89,16 +86,16 @@ public sealed partial class BeoordelingSeedImporter(IDocumentStore store, IServi
         if (plan is null)
         {
             var verzoek = b.PlanVerzoek();
-            await Valideer(verzoek, ct);
-            planId = (await Stap(ctx => RegistreerPlanVanAanpak.Handle(verzoek, ctx), ct)).Id;
+            await planRegels.ValidateAndThrowAsync(verzoek, ct);
+            planId = (await Stap(s => RegistreerPlanVanAanpak.Handle(RegistreerPlanVanAanpak.Opdracht.Van(verzoek, Handeling()), s, ct))).Id;
             toegepast++;
         }
 
         if (bestaand is null)
         {
-            var verzoek = new BeoordelingOpstellen.NieuweBeoordeling(b.Omgevingsdienst, b.Ronde, planId);
-            await Valideer(verzoek, ct);
-            await Stap(ctx => BeoordelingOpstellen.Aanmaken(verzoek, ctx), ct);
+            var verzoek = new MaakBeoordelingAan.Verzoek(b.Omgevingsdienst, b.Ronde, planId);
+            await beoordelingRegels.ValidateAndThrowAsync(verzoek, ct);
+            await Stap(s => MaakBeoordelingAan.Handle(MaakBeoordelingAan.Opdracht.Van(verzoek, Handeling()), s, ct));
             toegepast++;
         }
 
@@ -111,8 +108,8 @@ public sealed partial class BeoordelingSeedImporter(IDocumentStore store, IServi
             }
 
             var score = rij.AlsScore();
-            await Valideer(score, ct);
-            await Stap(ctx => BeoordelingOpstellen.Scoren(b.Id, rij.Nummer, score, ctx), ct);
+            await scoreRegels.ValidateAndThrowAsync(score, ct);
+            await Stap(s => ScoorCriterium.Handle(ScoorCriterium.Opdracht.Van(b.Omgevingsdienst, b.Ronde, rij.Nummer, score, Handeling(), null), s, ct));
             toegepast++;
         }
 
@@ -120,35 +117,32 @@ public sealed partial class BeoordelingSeedImporter(IDocumentStore store, IServi
         if (!(concept.Oordeel == oordeel.Oordeel && concept.Tekortkomingen.SequenceEqual(oordeel.Tekortkomingen!)
               && concept.GesprekOp == oordeel.GesprekOp && concept.Opmerkingen == oordeel.Opmerkingen && concept.Geadresseerde == oordeel.Geadresseerde))
         {
-            await Valideer(oordeel, ct);
-            await Stap(ctx => BeoordelingOpstellen.OordeelVastleggen(b.Id, oordeel, ctx), ct);
+            await oordeelRegels.ValidateAndThrowAsync(oordeel, ct);
+            await Stap(s => LegOordeelVast.Handle(LegOordeelVast.Opdracht.Van(b.Omgevingsdienst, b.Ronde, oordeel, Handeling(), null), s, ct));
             toegepast++;
         }
 
-        await Stap(ctx => BeoordelingVaststellen.Publiceren(b.Id, ctx), ct);
+        await Stap(s => PubliceerBeoordeling.Handle(new PubliceerBeoordeling.Opdracht(b.Omgevingsdienst, b.Ronde, Handeling(), null), s, ct));
         toegepast++;
         LogBeoordeling(logger, b.Id, toegepast);
         return toegepast;
     }
 
+    /// <summary>The seed acts now, recorded as <see cref="Actor"/>.</summary>
+    private Handeling Handeling() => new(Actor, clock.GetUtcNow());
+
     private async Task<Beoordelingsdossier?> DossierAsync(string code, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
-        return await session.Events.FetchLatest<Beoordelingsdossier>(code, ct);
+        return await session.DossierAsync(code, ct);
     }
 
-    /// <summary>One command in its own session, through the endpoint's handler, as the seed user.</summary>
-    private async Task<T> Stap<T>(Func<BeoordelingContext, Task<T>> handler, CancellationToken ct)
+    /// <summary>One command in a session of its own, as a request would have it (Handle commits it).</summary>
+    private async Task<T> Stap<T>(Func<IDocumentSession, Task<T>> handle)
     {
-        await using var scope = services.CreateAsyncScope();
         await using var session = store.LightweightSession();
-        session.LastModifiedBy = Actor;
-        var http = new DefaultHttpContext { User = SeedUser, RequestServices = scope.ServiceProvider, RequestAborted = ct };
-        return await handler(new BeoordelingContext(session, clock, http));
+        return await handle(session);
     }
-
-    private async Task Valideer<T>(T verzoek, CancellationToken ct) =>
-        await services.GetRequiredService<IValidator<T>>().ValidateAndThrowAsync(verzoek, ct);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Assessment seeds: criteria catalogue loaded, {Applied} criterion/criteria added")]
     private static partial void LogCatalogus(ILogger logger, int applied);
