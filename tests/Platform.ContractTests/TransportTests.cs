@@ -23,9 +23,10 @@ public sealed class TransportTests(PlatformFixture fixture) : PlatformTest(fixtu
     public const string OngeldigeJson = "ongeldige-json";
     public const string ZonderToken = "zonder-token";
     public const string Https = "https";
+    public const string TeGroot = "te-groot";
 
     public static IEnumerable<TheoryDataRow<string, string>> Gevallen => PlatformServices.Rows(
-        [OpenApiDocument, Gezondheid, OnbekendPad, SlashAanHetEind, VerkeerdeMethode, VerkeerdMediatype, OngeldigeJson, ZonderToken, Https]);
+        [OpenApiDocument, Gezondheid, OnbekendPad, SlashAanHetEind, VerkeerdeMethode, VerkeerdMediatype, OngeldigeJson, ZonderToken, Https, TeGroot]);
 
     // A token that every policy of the shared wiring admits (the ministry): a 415 or 400 must not hide behind a 401/403.
     private const string BevoegdeClient = "ienw";
@@ -175,6 +176,26 @@ public sealed class TransportTests(PlatformFixture fixture) : PlatformTest(fixtu
 
                     await Verzoek(https, HttpMethod.Get, api.OpenApiPath, HttpStatusCode.OK, extra: Hsts);
                     await Verzoek(https, HttpMethod.Get, $"{api.BasePath}/bestaat-niet", HttpStatusCode.NotFound, extra: Hsts);
+                }
+
+                break;
+
+            case TeGroot:
+                // One size rule before routing and binding: over the limit (1 MiB) is 413, announced or chunked, on any
+                // path (a chunked 2 MiB body once came back as 400 "geen geldige JSON" from the binder).
+                foreach (var (grootte, chunked) in new[] { (2L << 20, true), (20L << 20, true), (2L << 20, false) })
+                {
+                    await Verzoek(bevoegd, HttpMethod.Post, $"{api.BasePath}/bestaat-niet", HttpStatusCode.RequestEntityTooLarge,
+                        new GroteInhoud(grootte, chunked));
+                }
+
+                foreach (var endpoint in endpoints.Where(Requests.TakesJsonBody))
+                {
+                    foreach (var methode in Requests.Methods(endpoint))
+                    {
+                        await Verzoek(bevoegd, new HttpMethod(methode), Requests.SamplePath(endpoint), HttpStatusCode.RequestEntityTooLarge,
+                            new GroteInhoud(2L << 20, chunked: true));
+                    }
                 }
 
                 break;

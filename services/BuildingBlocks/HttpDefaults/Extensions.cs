@@ -41,7 +41,7 @@ public static class Extensions
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 1_048_576;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes(builder.Configuration);
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             kestrel.AddServerHeader = false;
         });
@@ -70,6 +70,9 @@ public static class Extensions
         return builder;
     }
 
+    private static long MaxRequestBodyBytes(IConfiguration configuration) =>
+        configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? RequestSizeLimit.DefaultLimit;
+
     public static void ConfigureJson(JsonSerializerOptions json)
     {
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -86,6 +89,7 @@ public static class Extensions
         var api = app.Services.GetRequiredService<ApiDescriptor>();
         app.UseRfc9457Problems();
         app.UseAdrConventions(api);
+        app.UseRequestSizeLimit(MaxRequestBodyBytes(app.Configuration));
         app.UseCors();
         app.UseAuthentication();
         app.UseRateLimiter();
