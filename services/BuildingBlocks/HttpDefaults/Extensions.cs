@@ -41,7 +41,9 @@ public static class Extensions
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes(builder.Configuration);
+            // The size rule itself is RequestSizeLimit's (413 before binding, chunked or not); Kestrel's limit is the backstop
+            // for the part of an over-size body that is read and discarded so that the client gets to see the 413.
+            kestrel.Limits.MaxRequestBodySize = Math.Max(MaxRequestBodyBytes(builder.Configuration), RequestSizeLimit.DrainLimit);
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             kestrel.AddServerHeader = false;
         });
