@@ -39,7 +39,9 @@ public static class BeoordelingApi
             .WithName("haalCriteriumOp").WithSummary("Eén criterium met al zijn versies");
 
         ingelogd.MapGet("/plannen-van-aanpak", ZoekPlannenVanAanpak.Endpoint)
-            .WithName("zoekPlannenVanAanpak").WithSummary("De plannen van aanpak van een omgevingsdienst");
+            .WithName("zoekPlannenVanAanpak").WithSummary("De plannen van aanpak van een omgevingsdienst")
+            .WithDescription("plannenVanAanpak: de plannen in het dossier. plannenInAfwachting: gezamenlijke plannen die nog op instemming "
+                + "wachten (ingediend door of gericht aan deze omgevingsdienst); alleen voor IenW, de beoordelaar en de omgevingsdienst zelf.");
         ingelogd.MapGet("/beoordelingen", ZoekBeoordelingen.Endpoint)
             .WithName("zoekBeoordelingen").WithSummary("Beoordelingen zoeken op omgevingsdienst en ronde (concepten alleen voor IenW en beoordelaar)");
         ingelogd.MapGet("/beoordelingen/{id}", HaalBeoordelingOp.Endpoint)
@@ -56,7 +58,17 @@ public static class BeoordelingApi
         MapLandelijkOverzicht(ingelogd);
 
         ienwOfOd.MapPost("/plannen-van-aanpak", RegistreerPlanVanAanpak.Endpoint).Validate<RegistreerPlanVanAanpak.Verzoek>()
-            .WithName("registreerPlanVanAanpak").WithSummary("Een (gezamenlijk) plan van aanpak registreren");
+            .WithName("registreerPlanVanAanpak").WithSummary("Een (gezamenlijk) plan van aanpak registreren")
+            .WithDescription("Een omgevingsdienst registreert alleen plannen die haarzelf noemen. Een gezamenlijk plan dat zij indient, "
+                + "wacht op de instemming van elke andere genoemde omgevingsdienst (status wachtOpInstemming) en hoort pas daarna bij de "
+                + "dossiers; registreert IenW het, dan geldt dat als instemming van allen (status geregistreerd).");
+        ienwOfOd.MapPost("/plannen-van-aanpak/{id:guid}/instemming", StemInMetPlanVanAanpak.Endpoint)
+            .Validate<StemInMetPlanVanAanpak.Verzoek>()
+            .WithName("stemInMetPlanVanAanpak").WithSummary("Instemmen met een gezamenlijk plan van aanpak dat een andere omgevingsdienst indiende")
+            .WithDescription("'omgevingsdienst' is de omgevingsdienst die instemt: met een OD-token alleen de eigen (anders 403); IenW kan "
+                + "namens een genoemde omgevingsdienst instemmen. Met de laatste ontbrekende instemming wordt het plan gezamenlijk en hoort het "
+                + "bij het dossier van elke genoemde omgevingsdienst. Nogmaals instemmen verandert niets (200); een plan dat de "
+                + "omgevingsdienst niet noemt of niet bestaat geeft 404.");
 
         opstellen.MapPost("/beoordelingen", MaakBeoordelingAan.Endpoint).Validate<MaakBeoordelingAan.Verzoek>()
             .WithName("maakBeoordelingAan").WithSummary("Een conceptbeoordeling openen voor een omgevingsdienst en ronde");

@@ -20,6 +20,9 @@ public static class Given
 
     public static readonly Guid PlanId = new("7f1c1c55-3b8e-4a0e-9d55-2f1a0c1b2d3e");
 
+    /// <summary>The joint plan of <see cref="Ingediend"/>.</summary>
+    public static readonly Guid GezamenlijkPlanId = new("0b6f3a2e-5c1d-4e7f-8a9b-1c2d3e4f5a6b");
+
     /// <summary>The dossier after <paramref name="events"/> (null without events: the stream does not exist).</summary>
     public static Beoordelingsdossier? Dossier(params object[] events)
     {
@@ -32,6 +35,7 @@ public static class Given
                 {
                     PlanVanAanpakGeregistreerd p => Beoordelingsdossier.Create(p),
                     BeoordelingAangemaakt a => Beoordelingsdossier.Create(a),
+                    GezamenlijkPlanIngediend g => Beoordelingsdossier.Create(g),
                     _ => throw new ArgumentException($"A dossier does not start with {e.GetType().Name}."),
                 };
                 dossier.Id = Code;
@@ -41,6 +45,9 @@ public static class Given
             switch (e)
             {
                 case PlanVanAanpakGeregistreerd x: dossier.Apply(x); break;
+                case GezamenlijkPlanIngediend x: dossier.Apply(x); break;
+                case InstemmingGegeven x: dossier.Apply(x); break;
+                case GezamenlijkPlanVastgesteld x: dossier.Apply(x); break;
                 case BeoordelingAangemaakt x: dossier.Apply(x); break;
                 case CriteriumGescoord x: dossier.Apply(x); break;
                 case OordeelVastgelegd x: dossier.Apply(x); break;
@@ -58,6 +65,13 @@ public static class Given
     public static PlanVanAanpakGeregistreerd Plan(Guid? id = null, params string[] omgevingsdiensten) =>
         new(id ?? PlanId, omgevingsdiensten.Length > 0 ? omgevingsdiensten : [Code], new DateOnly(2024, 7, 1), "1",
             new PlanDocument("Plan van aanpak", null, null, null), "od-ODG");
+
+    /// <summary>A joint plan that <paramref name="indiener"/> handed in for <paramref name="omgevingsdiensten"/>, waiting for the others' consent.</summary>
+    public static GezamenlijkPlanIngediend Ingediend(string indiener, params string[] omgevingsdiensten) =>
+        new(GezamenlijkPlanId, omgevingsdiensten, new DateOnly(2024, 7, 1), "1", new PlanDocument("Gezamenlijk plan", null, null, null), indiener,
+            $"od-{indiener}");
+
+    public static InstemmingGegeven Instemming(string omgevingsdienst) => new(GezamenlijkPlanId, omgevingsdienst, $"od-{omgevingsdienst}");
 
     public static BeoordelingAangemaakt Aangemaakt(string ronde = Ronde, Guid? plan = null) => new(ronde, plan, "beoordelaar", Moment);
 

@@ -63,6 +63,24 @@ public sealed class MaakBeoordelingAanTests
     }
 
     [Fact]
+    public void een_gezamenlijk_plan_dat_nog_op_instemming_wacht_geeft_409_op_planVanAanpak()
+    {
+        var fout = Weigering.Verwacht(DomainRuleException.ConflictStatus,
+            Weigering.Van(() => MaakBeoordelingAan.Beslis(Dossier(Ingediend("FUMO", "FUMO", Code)), Opdracht(GezamenlijkPlanId), Od())), "planVanAanpak");
+        Assert.Contains("instemming van ODG", fout.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void een_gezamenlijk_plan_waarmee_iedereen_instemde_mag()
+    {
+        var dossier = Dossier(Ingediend("FUMO", "FUMO", Code), Instemming(Code), new GezamenlijkPlanVastgesteld(GezamenlijkPlanId, "od-ODG"));
+
+        var events = MaakBeoordelingAan.Beslis(dossier, Opdracht(GezamenlijkPlanId), Od());
+
+        Assert.Equal([new BeoordelingAangemaakt(Ronde, GezamenlijkPlanId, "beoordelaar", Moment)], events);
+    }
+
+    [Fact]
     public void een_plan_zonder_dossier_geeft_400_op_planVanAanpak()
     {
         Weigering.Verwacht(DomainRuleException.InvalidStatus,

@@ -330,6 +330,71 @@ public sealed partial class BriefTests(OdgBriefFixture fixture) : AssessmentTest
         Assert.Contains("<title>Oordeel &lt;b&gt;vet&lt;/b&gt; - Fryske Utfieringstsjinst Miljeu en Omjouwing</title>", html, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The defect: HTML in the assessment's text was escaped in the HTML letter but passed through verbatim in the Markdown
+    /// one, where a downstream renderer would run it. Every value from the data is escaped (&lt; &gt; &amp;) in the
+    /// Markdown, whatever filter the template applies; the template's own text stays as written; the HTML shows the
+    /// text once escaped, not twice.
+    /// </summary>
+    [Fact]
+    public async Task html_in_de_gegevens_blijft_tekst_in_markdown_en_wordt_in_html_niet_dubbel_ontsnapt()
+    {
+        const string Script = "<script>alert(1)</script>";
+        const string Img = "<img src=x onerror=alert(1)>";
+        const string ScriptMd = "&lt;script&gt;alert(1)&lt;/script&gt;";
+        const string ImgMd = "&lt;img src=x onerror=alert(1)&gt;";
+        var id = await MaakConceptAsync(Register.Fumo);
+        var ronde = id[(Register.Fumo.Length + 1)..];
+        await ScoorAsync(id, 4, Rij(haalbaarheid: 2, duiding: $"{Script} & {Img}"));
+        using (var beoordelaar = await Beoordelaar())
+        using (var oordeel = await beoordelaar.PutAsJsonAsync($"{Base}/beoordelingen/{id}/oordeel", new
+               {
+                   oordeel = "nietRobuust",
+                   tekortkomingen = new[] { Script, Img },
+                   gesprekOp = "2024-11-20",
+                   opmerkingen = $"Opmerking {Img} R&D {Script}",
+                   geadresseerde = $"heer {Img}",
+               }, Ct))
+        {
+            await oordeel.AssertJsonAsync();
+        }
+
+        await PubliceerAsync(id);
+        using (var ienw = await Ienw())
+        using (var sjabloon = await ienw.PutAsJsonAsync($"{Base}/briefsjablonen/{ronde}", new
+               {
+                   onderwerp = "Oordeel",
+                   sjabloon = "Geachte {{ geadresseerde }},\n\nVaste tekst: R&D <u>blijft</u>.\n\n{{ opmerkingen }}\n\n"
+                       + "{% for t in tekortkomingen %}- {{ t | strip }}\n{% endfor %}\n{{ bijlage }}",
+               }, Ct))
+        {
+            await sjabloon.AssertJsonAsync(HttpStatusCode.Created);
+        }
+
+        var markdown = await TekstAsync($"{Base}/beoordelingen/{id}/brief", "text/markdown", "text/markdown");
+
+        Assert.DoesNotContain("<script", markdown, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", markdown, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"Geachte heer {ImgMd},", markdown, StringComparison.Ordinal);
+        Assert.Contains($"\n\nOpmerking {ImgMd} R&amp;D {ScriptMd}\n\n", markdown, StringComparison.Ordinal);
+        Assert.Contains($"\n- {ScriptMd}\n- {ImgMd}\n", markdown, StringComparison.Ordinal);
+        Assert.Contains($"| {ScriptMd} &amp; {ImgMd} |", markdown, StringComparison.Ordinal);
+        Assert.Contains("Vaste tekst: R&D <u>blijft</u>.", markdown, StringComparison.Ordinal);
+
+        var html = await TekstAsync($"{Base}/beoordelingen/{id}/brief", "text/html", "text/html");
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("&amp;lt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&amp;amp;", html, StringComparison.Ordinal);
+        Assert.Contains($"<p>Geachte heer {ImgMd},</p>", html, StringComparison.Ordinal);
+        Assert.Contains($"<p>Opmerking {ImgMd} R&amp;D {ScriptMd}</p>", html, StringComparison.Ordinal);
+        Assert.Contains($"<li>{ScriptMd}</li>", html, StringComparison.Ordinal);
+        Assert.Contains($"<li>{ImgMd}</li>", html, StringComparison.Ordinal);
+        Assert.Contains($"<td>{ScriptMd} &amp; {ImgMd}</td>", html, StringComparison.Ordinal);
+        Assert.Contains("Vaste tekst: R&amp;D &lt;u&gt;blijft&lt;/u&gt;.", html, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();
 

@@ -7,8 +7,8 @@ namespace RobuustOD.Assessment.Brieven;
 
 /// <summary>
 /// The annex of the letter as a Markdown pipe table, one row per scored criterion. Cell text is escaped (a '|' or
-/// '*' in the text stays text), its line breaks become <c>&lt;br&gt;</c>, the one tag the HTML rendering admits, and the
-/// private-use bullet of PDF extractions becomes •.
+/// '*' in the text stays text; &lt;, &gt; and &amp; become entities, <see cref="MarkdownTekst"/>), its line breaks become
+/// <c>&lt;br&gt;</c>, the one tag the HTML rendering admits, and the private-use bullet of PDF extractions becomes •.
 /// </summary>
 public static class Bijlage
 {
@@ -26,7 +26,8 @@ public static class Bijlage
     public const char PdfOpsommingsteken = '\uF0B7';
 
     // CommonMark lets a backslash escape any ASCII punctuation; these are the ones that could change inline meaning.
-    private const string TeEscapen = "\\`*_[]<>|&~!";
+    // '<', '>' and '&' become entities instead: not every Markdown renderer knows the backslash escape for them.
+    private const string TeEscapen = "\\`*_[]|~!";
 
     /// <param name="criteria">Every version of every criterion: a row shows the title of the version it was scored against.</param>
     public static string Markdown(IReadOnlyList<CriteriumScore> rijen, IReadOnlyCollection<CriteriumVersie> criteria)
@@ -79,6 +80,15 @@ public static class Bijlage
                     break;
                 case PdfOpsommingsteken:
                     cel.Append('•');
+                    break;
+                case '<':
+                    cel.Append("&lt;");
+                    break;
+                case '>':
+                    cel.Append("&gt;");
+                    break;
+                case '&':
+                    cel.Append("&amp;");
                     break;
                 case var t when TeEscapen.Contains(t, StringComparison.Ordinal):
                     cel.Append('\\').Append(t);

@@ -1,5 +1,6 @@
 using RobuustOD.Domain;
 using System.Text.Json;
+using Fluid.Values;
 using RobuustOD.Assessment.Criteria;
 using RobuustOD.Assessment.Dossiers;
 using RobuustOD.RegisterReadModel;
@@ -55,7 +56,8 @@ public static class Brief
             ["gesprekOp"] = Datum(inhoud.GesprekOp),
             ["tekortkomingen"] = inhoud.Tekortkomingen.ToArray(),
             ["opmerkingen"] = string.IsNullOrWhiteSpace(inhoud.Opmerkingen) ? null : inhoud.Opmerkingen.Trim(),
-            ["bijlage"] = Bijlage.Markdown(inhoud.Criteria, g.Criteria),
+            // Markdown already, its cells escaped by Bijlage: written as it is (every other value is escaped on output).
+            ["bijlage"] = new StringValue(Bijlage.Markdown(inhoud.Criteria, g.Criteria), encode: false),
         };
     }
 

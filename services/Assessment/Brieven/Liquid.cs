@@ -5,7 +5,11 @@ using RobuustOD.HttpDefaults.Problems;
 
 namespace RobuustOD.Assessment.Brieven;
 
-/// <summary>Letter templates in Liquid, parsed and rendered with Fluid. Output is Markdown, so nothing is HTML-encoded here.</summary>
+/// <summary>
+/// Letter templates in Liquid, parsed and rendered with Fluid. The output is Markdown: the template's own text is written
+/// as it is, and the output of every <c>{{ }}</c> (the data, after any filter) is escaped for Markdown
+/// (<see cref="MarkdownTekst"/>), except values that are Markdown already (a <c>StringValue</c> made with <c>encode: false</c>).
+/// </summary>
 public static class Liquid
 {
     public static readonly CultureInfo Nederlands = CultureInfo.GetCultureInfo("nl-NL");
@@ -40,7 +44,7 @@ public static class Liquid
 
         try
         {
-            return await sjabloon.RenderAsync(context);
+            return await sjabloon.RenderAsync(context, MarkdownTekst.Encoder);
         }
         catch (InvalidOperationException e)
         {

@@ -33,7 +33,16 @@ public sealed record BeoordelingInhoud(Oordeel? Oordeel, IReadOnlyList<string> T
 
 public sealed record BeoordelingVersie(int Versie, BeoordelingInhoud Inhoud, string Door, DateTimeOffset Op, string? Reden);
 
-public sealed record PlanVanAanpak(Guid Id, IReadOnlyList<string> Omgevingsdiensten, DateOnly OntvangenOp, string Versie, PlanDocument Document);
+/// <summary>A plan of approach in the OD's dossier; <c>IngediendDoor</c> is the OD that filed a joint plan the others consented to.</summary>
+public sealed record PlanVanAanpak(Guid Id, IReadOnlyList<string> Omgevingsdiensten, DateOnly OntvangenOp, string Versie, PlanDocument Document,
+    string? IngediendDoor = null);
+
+/// <summary>A joint plan an OD filed that still waits for the consent of some of the ODs it names; not yet part of the dossier.</summary>
+public sealed record PlanInAfwachting(PlanVanAanpak Plan, IReadOnlyList<string> Ingestemd)
+{
+    /// <summary>The named ODs that have not consented yet, in the plan's order.</summary>
+    public IReadOnlyList<string> WachtOp => [.. Plan.Omgevingsdiensten.Where(c => !Ingestemd.Contains(c, StringComparer.Ordinal))];
+}
 
 /// <summary>
 /// One OD's assessment in one round: a draft until published, then a list of versions. <see cref="AantalGebeurtenissen"/>
@@ -49,7 +58,10 @@ public sealed record Beoordeling(string Ronde, Guid? PlanId, BeoordelingStatus S
     public BeoordelingInhoud Inhoud => Huidige?.Inhoud ?? Concept;
 }
 
-/// <summary>An OD's dossier in the assessment process: its plans of approach and its assessments per round.</summary>
+/// <summary>
+/// An OD's dossier in the assessment process: its plans of approach, the joint plans that wait for consent (filed by
+/// this OD, or naming it), and its assessments per round.
+/// </summary>
 public sealed class Beoordelingsdossier
 {
     public string Id { get; set; } = "";
@@ -58,13 +70,36 @@ public sealed class Beoordelingsdossier
 
     public IReadOnlyList<PlanVanAanpak> Plannen { get; set; } = [];
 
+    /// <summary>Joint plans that wait for consent: not part of the dossier, not usable for an assessment.</summary>
+    public IReadOnlyList<PlanInAfwachting> PlannenInAfwachting { get; set; } = [];
+
     public IReadOnlyDictionary<string, Beoordeling> Beoordelingen { get; set; } = new Dictionary<string, Beoordeling>();
 
     public static Beoordelingsdossier Create(PlanVanAanpakGeregistreerd e) => new Beoordelingsdossier().Met(e);
 
     public static Beoordelingsdossier Create(BeoordelingAangemaakt e) => new Beoordelingsdossier().Met(e);
 
+    public static Beoordelingsdossier Create(GezamenlijkPlanIngediend e) => new Beoordelingsdossier().Met(e);
+
     public void Apply(PlanVanAanpakGeregistreerd e) => Met(e);
+
+    public void Apply(GezamenlijkPlanIngediend e) => Met(e);
+
+    public void Apply(InstemmingGegeven e) => PlannenInAfwachting =
+    [
+        .. PlannenInAfwachting.Select(p => p.Plan.Id == e.PlanId && !p.Ingestemd.Contains(e.Omgevingsdienst, StringComparer.Ordinal)
+            ? p with { Ingestemd = [.. p.Ingestemd, e.Omgevingsdienst] }
+            : p),
+    ];
+
+    public void Apply(GezamenlijkPlanVastgesteld e)
+    {
+        if (InAfwachting(e.PlanId) is { } afwachting)
+        {
+            PlannenInAfwachting = [.. PlannenInAfwachting.Where(p => p.Plan.Id != e.PlanId)];
+            Plannen = [.. Plannen, afwachting.Plan];
+        }
+    }
 
     public void Apply(BeoordelingAangemaakt e) => Met(e);
 
@@ -97,12 +132,25 @@ public sealed class Beoordelingsdossier
 
     public Beoordeling? In(string ronde) => Beoordelingen.GetValueOrDefault(ronde);
 
+    /// <summary>The plan with this id in the dossier, or null (also while it waits for consent).</summary>
+    public PlanVanAanpak? Plan(Guid planId) => Plannen.FirstOrDefault(p => p.Id == planId);
+
+    /// <summary>The joint plan with this id that waits for consent, or null.</summary>
+    public PlanInAfwachting? InAfwachting(Guid planId) => PlannenInAfwachting.FirstOrDefault(p => p.Plan.Id == planId);
+
     /// <summary>The version (ETag) of the assessment of <paramref name="ronde"/>; 0 while it does not exist.</summary>
     public long VersieVan(string ronde) => In(ronde)?.AantalGebeurtenissen ?? 0;
 
     private Beoordelingsdossier Met(PlanVanAanpakGeregistreerd e)
     {
         Plannen = [.. Plannen, new PlanVanAanpak(e.PlanId, e.Omgevingsdiensten, e.OntvangenOp, e.Versie, e.Document)];
+        return this;
+    }
+
+    private Beoordelingsdossier Met(GezamenlijkPlanIngediend e)
+    {
+        var plan = new PlanVanAanpak(e.PlanId, e.Omgevingsdiensten, e.OntvangenOp, e.Versie, e.Document, e.IngediendDoor);
+        PlannenInAfwachting = [.. PlannenInAfwachting, new PlanInAfwachting(plan, [e.IngediendDoor])];
         return this;
     }
 

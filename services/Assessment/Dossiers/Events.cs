@@ -4,9 +4,26 @@ namespace RobuustOD.Assessment.Dossiers;
 
 public sealed record PlanDocument(string Titel, string? Url, string? Bestandsnaam, int? AantalPaginas);
 
-/// <summary>A plan of approach was received; a joint plan is recorded on the stream of every OD that handed it in.</summary>
+/// <summary>
+/// A plan of approach was received and is part of the OD's dossier: an OD's own plan, or a joint plan IenW registered
+/// for all the ODs it names (IenW's filing is the consent of all), recorded on the stream of each.
+/// </summary>
 public sealed record PlanVanAanpakGeregistreerd(Guid PlanId, IReadOnlyList<string> Omgevingsdiensten, DateOnly OntvangenOp,
     string Versie, PlanDocument Document, string Door);
+
+/// <summary>
+/// An OD (<c>IngediendDoor</c>) handed in a joint plan that names other ODs too; recorded on the stream of every OD it
+/// names. It is no one's plan yet: in the filer's dossier it waits for the consent of the others, in theirs it is a
+/// request to consent. The filer consented by filing.
+/// </summary>
+public sealed record GezamenlijkPlanIngediend(Guid PlanId, IReadOnlyList<string> Omgevingsdiensten, DateOnly OntvangenOp,
+    string Versie, PlanDocument Document, string IngediendDoor, string Door);
+
+/// <summary>An OD named in a pending joint plan consented to it (itself, or IenW on its behalf); recorded on the stream of every OD the plan names.</summary>
+public sealed record InstemmingGegeven(Guid PlanId, string Omgevingsdienst, string Door);
+
+/// <summary>The last named OD consented: the joint plan is now part of the dossier of every OD it names (on each stream).</summary>
+public sealed record GezamenlijkPlanVastgesteld(Guid PlanId, string Door);
 
 public sealed record BeoordelingAangemaakt(string Ronde, Guid? PlanId, string Door, DateTimeOffset Op);
 

@@ -24,6 +24,13 @@ public static class Toegang
             ? user.IsInRole(Roles.Ienw) || user.IsInRole(Roles.Beoordelaar)
             : user.MagZienVan(code);
 
+    /// <summary>
+    /// Joint plans that wait for consent are shown to IenW and the assessor, and to the OD itself (the filer, or an OD
+    /// asked to consent); the partners see a plan once it is part of the dossier.
+    /// </summary>
+    public static bool MagPlannenInAfwachtingZienVan(this ClaimsPrincipal user, string code) =>
+        user.IsInRole(Roles.Od) ? user.OdCode() == code : user.IsInRole(Roles.Ienw) || user.IsInRole(Roles.Beoordelaar);
+
     public static bool MagZienVan(this ClaimsPrincipal user, string code) =>
         user.IsInRole(Roles.Od) ? user.OdCode() == code
             : user.IsInRole(Roles.Ienw) || user.IsInRole(Roles.Beoordelaar) || user.IsInRole(Roles.Ipo)

@@ -10,7 +10,8 @@ using RobuustOD.RegisterReadModel;
 namespace RobuustOD.Assessment.Features;
 
 /// <summary>
-/// The assessor (or IenW) opens a draft assessment of an OD for a round, optionally tied to one of the OD's plans.
+/// The assessor (or IenW) opens a draft assessment of an OD for a round, optionally tied to one of the OD's plans (a joint
+/// plan only once every OD it names has consented).
 /// The OD must be known to the register and not robust on its zelftoets; one assessment per OD and round.
 /// </summary>
 public static class MaakBeoordelingAan
@@ -51,7 +52,13 @@ public static class MaakBeoordelingAan
             throw DomainRuleException.Conflict($"Er is al een beoordeling van {o.Omgevingsdienst} in ronde {o.Ronde}.");
         }
 
-        if (o.PlanVanAanpak is { } plan && dossier?.Plannen.Any(p => p.Id == plan) != true)
+        if (o.PlanVanAanpak is { } wachtend && dossier?.InAfwachting(wachtend) is { } afwachting)
+        {
+            throw DomainRuleException.Conflict("planVanAanpak", $"Het gezamenlijke plan van aanpak {wachtend} wacht nog op de instemming van "
+                + $"{string.Join(", ", afwachting.WachtOp)}; het hoort pas daarna bij het dossier van {o.Omgevingsdienst}.");
+        }
+
+        if (o.PlanVanAanpak is { } plan && dossier?.Plan(plan) is null)
         {
             throw DomainRuleException.Invalid("planVanAanpak", $"Plan van aanpak {plan} is niet van {o.Omgevingsdienst}.");
         }

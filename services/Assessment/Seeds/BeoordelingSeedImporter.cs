@@ -87,7 +87,10 @@ public sealed partial class BeoordelingSeedImporter(IDocumentStore store, TimePr
         {
             var verzoek = b.PlanVerzoek();
             await planRegels.ValidateAndThrowAsync(verzoek, ct);
-            planId = (await Stap(s => RegistreerPlanVanAanpak.Handle(RegistreerPlanVanAanpak.Opdracht.Van(verzoek, Handeling()), s, ct))).Id;
+            // The seed registers for IenW (no indiener): a joint plan in a seed is the consent of all, as IenW's filing is.
+            var opdracht = RegistreerPlanVanAanpak.Opdracht.Van(verzoek, Handeling(), indiener: null);
+            await Stap(s => RegistreerPlanVanAanpak.Handle(opdracht, s, ct));
+            planId = opdracht.PlanId;
             toegepast++;
         }
 
