@@ -3,11 +3,13 @@ using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
+using RobuustOD.Domain;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
@@ -26,7 +28,8 @@ public sealed class DevIdentityOptions
 
     /// <summary>
     /// Base address of the register. When set, <c>od-CODE</c> is accepted only for an omgevingsdienst the register
-    /// knows; when empty, any well-formed code is, so the provider also works without the register running.
+    /// knows, with CODE spelled as the register spells it (<c>od-odg</c> is refused when the OD is ODG); when empty,
+    /// any well-formed code is, so the provider also works without the register running.
     /// </summary>
     public string? RegisterUrl { get; set; }
 
@@ -115,12 +118,17 @@ public static partial class DevClients
             }
 
             HttpStatusCode status;
+            string? geregistreerd = null;
             try
             {
                 var http = httpClients.CreateClient(RegisterHttpClient);
                 var url = new Uri(new Uri(options.Value.RegisterUrl), $"/register/v1/omgevingsdiensten/{client.OdCode}");
                 using var response = await http.GetAsync(url, context.CancellationToken);
                 status = response.StatusCode;
+                if (status == HttpStatusCode.OK)
+                {
+                    geregistreerd = await CodeInAsync(response, context.CancellationToken);
+                }
             }
             catch (Exception ex) when ((ex is HttpRequestException or TaskCanceledException) && !context.CancellationToken.IsCancellationRequested)
             {
@@ -134,6 +142,33 @@ public static partial class DevClients
             {
                 logger.LogInformation("Register answered {Status} for {OdCode}; refusing {ClientId}", (int)status, client.OdCode, client.ClientId);
                 context.Reject(Errors.InvalidClient, "The register does not know this omgevingsdienst.");
+                return;
+            }
+
+            // Codes are unique regardless of case and kept as registered; every service compares the token's od claim
+            // exactly. So the client is od-<the code as the register spells it>: od-odg is refused, not mapped to ODG
+            // (its sub would differ from the od claim, and a client that guessed the spelling would never learn it).
+            if (!string.Equals(geregistreerd, client.OdCode, StringComparison.Ordinal))
+            {
+                logger.LogInformation("Register knows {OdCode} as {Registered}; refusing {ClientId}", client.OdCode, geregistreerd, client.ClientId);
+                context.Reject(Errors.InvalidClient, OdCode.IsZelfde(geregistreerd, client.OdCode)
+                    ? $"The register spells this omgevingsdienst '{geregistreerd}': use the client {OdPrefix}{geregistreerd}."
+                    : "The register's answer does not name this omgevingsdienst.");
+            }
+        }
+
+        /// <summary>The <c>code</c> of the register's answer, or null when it has none.</summary>
+        private static async Task<string?> CodeInAsync(HttpResponseMessage response, CancellationToken ct)
+        {
+            try
+            {
+                using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+                return body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("code", out var code)
+                    && code.ValueKind == JsonValueKind.String ? code.GetString() : null;
+            }
+            catch (JsonException)
+            {
+                return null;
             }
         }
 

@@ -22,7 +22,7 @@ public static class RegisterSubscription
                 AantalDeelnemers = e.AantalDeelnemers,
                 OpgerichtOp = e.OpgerichtOp,
                 Voorgangers = e.Voorgangers,
-            }))
+            }, ct))
             .On<OmgevingsdienstGewijzigdV1>((e, session, ce, ct) => Wijzig(session, ce, e.Code, od =>
             {
                 od.Naam = e.Naam;
@@ -47,11 +47,25 @@ public static class RegisterSubscription
             }, ct))
             .On<ZelftoetsVastgelegdV1>((e, session, ce, ct) => Wijzig(session, ce, e.Code, od => od.ZelftoetsRobuust = e.Robuust, ct)));
 
-    private static Task Nieuw(IDocumentSession session, CloudEventContext ce, OmgevingsdienstUitRegister od)
+    /// <summary>
+    /// A new OD, unless one is known whose code differs only in case: codes are unique regardless of case, so such an
+    /// event can never apply. It is dropped (logged, and a dead letter at the register), not mapped onto the known OD:
+    /// it names another registration, whose name and provinces would overwrite the known OD's. Two such events at the
+    /// same time both pass this check; the unique index on <c>upper(id)</c> lets only one commit.
+    /// </summary>
+    private static async Task Nieuw(IDocumentSession session, CloudEventContext ce, OmgevingsdienstUitRegister od, CancellationToken ct)
     {
+        var code = od.Id;
+        var bekend = await session.Query<OmgevingsdienstUitRegister>()
+            .Where(o => o.Id.Equals(code, StringComparison.OrdinalIgnoreCase)).Select(o => o.Id).ToListAsync(ct);
+        if (bekend.FirstOrDefault(b => OdCode.VerschiltAlleenInHoofdletters(b, code)) is { } anders)
+        {
+            throw DomainRuleException.Conflict(
+                $"Omgevingsdienst '{code}' verschilt alleen in hoofdletters van de bekende '{anders}'; codes zijn uniek ongeacht hoofdletters.");
+        }
+
         od.BijgewerktOp = ce.Time;
         session.Insert(od);
-        return Task.CompletedTask;
     }
 
     private static async Task Wijzig(IDocumentSession session, CloudEventContext ce, string code,

@@ -8,7 +8,7 @@ using RobuustOD.EventStore;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults(RegisterApi.Descriptor, typeof(RegisterApi).Assembly);
-var store = builder.AddEventStore("register", options => options.Projections.Snapshot<Omgevingsdienst>(JasperFx.Events.Projections.SnapshotLifecycle.Inline));
+var store = builder.AddEventStore("register", options => options.AddOmgevingsdienstStreams());
 builder.AddEventing();
 builder.PublishIntegrationEvents<RegisterEventMapper>(store, system: "robuustod-register");
 builder.AddRegisterSeeds();

@@ -36,6 +36,23 @@ public sealed class RegisterCheckTests
     }
 
     [Fact]
+    public async Task RejectsOdClientWhoseCodeTheRegisterSpellsOtherwise()
+    {
+        // Codes are unique regardless of case, and every service matches the token's od claim exactly: a token with
+        // od=odg would match none of ODG's data. Should the register (or a proxy before it) find ODG for 'odg', the
+        // client is still od-ODG, not od-odg.
+        var register = new StubRegister(_ => HttpStatusCode.OK, _ => "ODG");
+        using var factory = WithRegister(register);
+
+        using var response = await factory.CreateClient().RequestTokenAsync("od-odg", DevIdentityFactory.Secret, Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("invalid_client", body.GetProperty("error").GetString());
+        Assert.Contains("od-ODG", body.GetProperty("error_description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReportsUnreachableRegisterAsServerError()
     {
         using var factory = WithRegister(new StubRegister(_ => throw new HttpRequestException("connection refused")));
@@ -69,7 +86,8 @@ public sealed class RegisterCheckTests
                 .AddHttpClient(DevClients.RegisterHttpClient)
                 .ConfigurePrimaryHttpMessageHandler(() => register)));
 
-    private sealed class StubRegister(Func<Uri, HttpStatusCode> answer) : HttpMessageHandler
+    /// <param name="code">The code in the register's answer; by default the one asked for, as the register spells it.</param>
+    private sealed class StubRegister(Func<Uri, HttpStatusCode> answer, Func<Uri, string>? code = null) : HttpMessageHandler
     {
         public ConcurrentQueue<Uri> Requests { get; } = new();
 
@@ -77,7 +95,14 @@ public sealed class RegisterCheckTests
         {
             Assert.Equal(HttpMethod.Get, request.Method);
             Requests.Enqueue(request.RequestUri!);
-            return Task.FromResult(new HttpResponseMessage(answer(request.RequestUri!)));
+            var status = answer(request.RequestUri!);
+            var response = new HttpResponseMessage(status);
+            if (status == HttpStatusCode.OK)
+            {
+                response.Content = JsonContent.Create(new { code = code?.Invoke(request.RequestUri!) ?? request.RequestUri!.Segments[^1] });
+            }
+
+            return Task.FromResult(response);
         }
     }
 }

@@ -197,6 +197,45 @@ public sealed class IdempotentieTests(AssessmentSubscriber subscriber, PostgresS
     }
 
     [Fact]
+    public async Task een_registratie_die_alleen_in_hoofdletters_verschilt_van_een_bekende_wordt_gedropt()
+    {
+        // Codes are unique regardless of case: a second OD 'IDVELUWE' next to 'IDVeluwe' would be a second copy of
+        // one OD (or a foreign one merged into it if mapped). The event can never apply: DROP, nothing stored.
+        using var http = subscriber.Service.CreateClient();
+        var route = await RouteAsync(http);
+        Assert.Equal((HttpStatusCode.OK, "SUCCESS"), await PostAsync(http, route, Geregistreerd("IDVeluwe", "De echte")));
+
+        Assert.Equal((HttpStatusCode.OK, "DROP"), await PostAsync(http, route, Geregistreerd("IDVELUWE", "Een andere schrijfwijze")));
+        Assert.Equal((HttpStatusCode.OK, "DROP"), await PostAsync(http, route, Gewijzigd("IDVELUWE", "Nog een")));
+
+        Assert.Null(await OdAsync("IDVELUWE"));
+        Assert.Equal("De echte", (await OdAsync("IDVeluwe"))?.GetProperty("naam").GetString());
+        Assert.Equal(0, await InboxAsync("IDVELUWE"));
+        Assert.Equal(1, await InboxAsync("IDVeluwe"));
+    }
+
+    [Fact]
+    public async Task gelijktijdige_registraties_die_alleen_in_hoofdletters_verschillen_leveren_een_omgevingsdienst_op()
+    {
+        using var http = subscriber.Service.CreateClient();
+        var route = await RouteAsync(http);
+        for (var ronde = 0; ronde < 10; ronde++)
+        {
+            var code = $"IDGelijk{ronde}";
+
+            var antwoorden = await Task.WhenAll(
+                PostAsync(http, route, Geregistreerd(code, "Gemengd")), PostAsync(http, route, Geregistreerd(code.ToUpperInvariant(), "Hoofdletters")));
+
+            Assert.All(antwoorden, a => Assert.True(a.Status == HttpStatusCode.OK && a.Body is "SUCCESS" or "DROP",
+                $"round {ronde}: expected 200 SUCCESS or DROP, got {(int)a.Status} {a.Body}"));
+            await using var session = subscriber.Service.Store.QuerySession();
+            var sleutel = code.ToUpperInvariant();
+            var bekend = await session.Query<RobuustOD.RegisterReadModel.OmgevingsdienstUitRegister>().Where(o => o.Id.Equals(sleutel, StringComparison.OrdinalIgnoreCase)).ToListAsync(Ct);
+            Assert.True(bekend.Count == 1, $"round {ronde}: expected one OD, got [{string.Join(", ", bekend.Select(o => o.Id))}]");
+        }
+    }
+
+    [Fact]
     public async Task met_een_app_api_token_vereisen_de_eventendpoints_dat_token()
     {
         await using var beveiligd = new ServiceFactory<AssessmentService>(await postgres.CreateDatabaseAsync("apptoken", Ct), subscriber.Identity,

@@ -37,6 +37,13 @@ public sealed class KondigFusieAanTests
         Geweigerd(() => Beslis(Od("ODA"), opvolger: Vrij with { InRegister = true }), 409);
 
     [Fact]
+    public void een_opvolger_die_alleen_in_hoofdletters_verschilt_van_een_bestaande_geeft_409_op_zijn_code()
+    {
+        var fout = Geweigerd(() => Beslis(Od("ODA"), opvolger: Vrij with { AndersGeschreven = "odgm" }), 409, "opvolger.code");
+        Assert.Contains("'odgm'", fout.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void een_opvolger_met_al_een_aangekondigde_fusie_geeft_409() =>
         Geweigerd(() => Beslis(Od("ODA"), opvolger: Vrij with { AlAangekondigd = true }), 409);
 

@@ -6,8 +6,8 @@ namespace RobuustOD.Registry.DecisionTests;
 
 public sealed class RegistreerOmgevingsdienstTests
 {
-    private static RegistreerOmgevingsdienst.Opdracht Opdracht(int? aantal = 7, DateOnly? opgerichtOp = null) =>
-        new("ODA", "  Omgevingsdienst A ", ["Utrecht", "Gelderland"], aantal, opgerichtOp, Ienw);
+    private static RegistreerOmgevingsdienst.Opdracht Opdracht(int? aantal = 7, DateOnly? opgerichtOp = null, string code = "ODA") =>
+        new(code, "  Omgevingsdienst A ", ["Utrecht", "Gelderland"], aantal, opgerichtOp, Ienw);
 
     [Fact]
     public void een_nieuwe_code_wordt_geregistreerd_met_getrimde_naam_en_zonder_voorgangers() =>
@@ -22,4 +22,16 @@ public sealed class RegistreerOmgevingsdienstTests
     [Fact]
     public void een_code_die_al_in_het_register_staat_geeft_409() =>
         Geweigerd(() => RegistreerOmgevingsdienst.Beslis(Od("ODA"), Opdracht()), 409);
+
+    [Fact]
+    public void een_code_die_alleen_in_hoofdletters_verschilt_van_een_bestaande_geeft_409_op_code()
+    {
+        var fout = Geweigerd(() => RegistreerOmgevingsdienst.Beslis(Od("ODVeluwe"), Opdracht(code: "ODVELUWE")), 409, "code");
+        Assert.Contains("'ODVeluwe'", fout.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void een_gemengde_code_wordt_geregistreerd_zoals_hij_is_geschreven() =>
+        Verwacht(RegistreerOmgevingsdienst.Beslis(null, Opdracht(opgerichtOp: Opgericht, code: "ODVeluwe")),
+            new OmgevingsdienstGeregistreerd("ODVeluwe", "Omgevingsdienst A", ["Utrecht", "Gelderland"], 7, Opgericht, []));
 }

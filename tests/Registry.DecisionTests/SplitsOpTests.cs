@@ -40,6 +40,13 @@ public sealed class SplitsOpTests
         Geweigerd(() => Beslis(Od("ODA"), Opdracht(), "ODZ"), 409, "opvolgers[1].code");
 
     [Fact]
+    public void een_opvolger_die_alleen_in_hoofdletters_verschilt_van_een_bestaande_geeft_409_op_zijn_code()
+    {
+        var fout = Geweigerd(() => Beslis(Od("ODA"), Opdracht(), "odz"), 409, "opvolgers[1].code");
+        Assert.Contains("'odz'", fout.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void een_opgeheven_dienst_opsplitsen_geeft_409() =>
         Geweigerd(() => Beslis(Od("ODA", new Opgesplitst(["ODB", "ODC"], new DateOnly(2024, 1, 1))), Opdracht()), 409);
 

@@ -15,7 +15,7 @@ public static class HaalHistorieOp
         var events = await ctx.Session.Events.FetchStreamAsync(code, token: ctx.Ct);
         if (events.Count == 0)
         {
-            throw OmgevingsdienstStreams.NietGevonden(code);
+            throw await ctx.Session.NietGevondenAsync(code, ctx.Ct);
         }
 
         // The event data as the API serialises it (camelCase, enums as strings), not as Marten stores it.

@@ -25,13 +25,13 @@ public static class KondigFusieAan
         {
             RuleFor(v => v.Deelnemers).NotNull().WithMessage("'deelnemers' is verplicht.")
                 .Must(d => d is null || d.Count >= 2).WithMessage("Een fusie heeft minstens twee deelnemers.")
-                .Must(d => d is null || d.Distinct().Count() == d.Count).WithMessage("'deelnemers' bevat een code dubbel.");
+                .Must(d => d is null || d.Distinct(OdCode.Comparer).Count() == d.Count).WithMessage("'deelnemers' bevat een code dubbel.");
             RuleForEach(v => v.Deelnemers).GeldigeCode();
             RuleFor(v => v.Opvolger).NotNull().WithMessage("'opvolger' is verplicht.");
             When(v => v.Opvolger is not null, () =>
             {
                 RuleFor(v => v.Opvolger!.Code).GeldigeCode()
-                    .Must((v, code) => v.Deelnemers is null || !v.Deelnemers.Contains(code!))
+                    .Must((v, code) => v.Deelnemers is null || !v.Deelnemers.Contains(code!, OdCode.Comparer))
                     .WithMessage("De opvolger moet een nieuwe omgevingsdienst zijn, geen deelnemer.");
                 RuleFor(v => v.Opvolger!.Naam).NotEmpty().PlainText(200);
                 RuleFor(v => v.Opvolger!.Provincies).GeldigeProvincies();
@@ -57,7 +57,9 @@ public static class KondigFusieAan
     /// <summary>What the register knows about the opvolger's code beyond the deelnemers' own streams.</summary>
     /// <param name="InRegister">An OD with that code exists already.</param>
     /// <param name="AlAangekondigd">Another announced (not completed or cancelled) merger has that opvolger.</param>
-    public sealed record OpvolgerStand(bool InRegister, bool AlAangekondigd);
+    /// <param name="AndersGeschreven">The code, as written there, of an OD in the register or of an announced merger's
+    /// opvolger that is the opvolger's code in other case (ODX for odx); null when there is none.</param>
+    public sealed record OpvolgerStand(bool InRegister, bool AlAangekondigd, string? AndersGeschreven = null);
 
     /// <summary>The events of one deelnemer (null: not in the register), at <paramref name="index"/> in the command.</summary>
     public static IEnumerable<object> Beslis(Omgevingsdienst? deelnemer, int index, Opdracht o, OpvolgerStand opvolger)
@@ -70,6 +72,12 @@ public static class KondigFusieAan
         if (opvolger.AlAangekondigd)
         {
             throw DomainRuleException.Conflict($"Er is al een fusie naar '{o.Opvolger.Code}' aangekondigd.");
+        }
+
+        if (opvolger.AndersGeschreven is { } anders && OdCode.VerschiltAlleenInHoofdletters(anders, o.Opvolger.Code))
+        {
+            throw DomainRuleException.Conflict("opvolger.code",
+                $"De opvolger '{o.Opvolger.Code}' bestaat al als '{anders}' (in het register of als opvolger van een aangekondigde fusie); codes zijn uniek ongeacht hoofdletters.");
         }
 
         var od = deelnemer ?? throw DomainRuleException.Invalid($"deelnemers[{index}]",
@@ -95,10 +103,13 @@ public static class KondigFusieAan
 
     public static async Task<AangekondigdeFusie> Handle(Opdracht o, IDocumentSession session, CancellationToken ct)
     {
-        var opvolger = new OpvolgerStand(
-            await session.Events.FetchLatest<Omgevingsdienst>(o.Opvolger.Code, ct) is not null,
-            await session.Query<Omgevingsdienst>().AnyAsync(a => a.Fusie!.Opvolger == o.Opvolger.Code
-                && a.Fusie.Status == FusieStatus.Aangekondigd, ct));
+        var nieuw = o.Opvolger.Code;
+        var inRegister = await session.ZoekCodeAsync(nieuw, ct);
+        var aangekondigd = await session.Query<Omgevingsdienst>()
+            .Where(a => a.Fusie!.Opvolger.Equals(nieuw, StringComparison.OrdinalIgnoreCase) && a.Fusie.Status == FusieStatus.Aangekondigd)
+            .Select(a => a.Fusie!.Opvolger).ToListAsync(ct);
+        var opvolger = new OpvolgerStand(inRegister == nieuw, aangekondigd.Contains(nieuw),
+            new[] { inRegister }.Concat(aangekondigd).FirstOrDefault(c => OdCode.VerschiltAlleenInHoofdletters(c, nieuw)));
         foreach (var (code, index) in o.Deelnemers.Select((c, i) => (c, i)))
         {
             await session.DecideAsync<Omgevingsdienst>(code, null, o.Handeling, od => Beslis(od, index, o, opvolger), ct);

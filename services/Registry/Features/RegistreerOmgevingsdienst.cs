@@ -37,9 +37,15 @@ public static class RegistreerOmgevingsdienst
             new(v.Code!, v.Naam!, v.Provincies!, v.AantalDeelnemers, v.OpgerichtOp, handeling);
     }
 
-    /// <param name="bestaand">The OD already registered under the code, if any.</param>
+    /// <param name="bestaand">The OD already registered under the code regardless of case (<see cref="OdCode.IsZelfde"/>), if any.</param>
     public static IEnumerable<object> Beslis(Omgevingsdienst? bestaand, Opdracht o)
     {
+        if (bestaand is not null && OdCode.VerschiltAlleenInHoofdletters(bestaand.Id, o.Code))
+        {
+            throw DomainRuleException.Conflict("code",
+                $"Omgevingsdienst '{bestaand.Id}' staat al in het register; codes zijn uniek ongeacht hoofdletters, dus '{o.Code}' kan er niet naast.");
+        }
+
         if (bestaand is not null)
         {
             throw DomainRuleException.Conflict($"Omgevingsdienst '{o.Code}' staat al in het register.");
@@ -50,8 +56,9 @@ public static class RegistreerOmgevingsdienst
 
     public static async Task<Omgevingsdienst> Handle(Opdracht o, IDocumentSession session, CancellationToken ct)
     {
-        var bestaand = await session.Events.FetchLatest<Omgevingsdienst>(o.Code, ct);
-        // A concurrent registration of the same code loses on the stream key at save time: 409 from the problem handler.
+        var bestaand = await session.Events.FetchLatest<Omgevingsdienst>(o.Code, ct) ?? await session.ZoekAsync(o.Code, ct);
+        // A concurrent registration of the same code loses on the stream key at save time, one of the same code in
+        // other case on the snapshot's unique index (OmgevingsdienstStreams): 409 from the problem handler.
         session.Start<Omgevingsdienst>(o.Code, o.Handeling, Beslis(bestaand, o));
         await session.SaveChangesAsync(ct);
         return (await session.Events.FetchLatest<Omgevingsdienst>(o.Code, ct))!;

@@ -26,7 +26,8 @@ public static class SplitsOp
         {
             RuleFor(v => v.Opvolgers).NotNull().WithMessage("'opvolgers' is verplicht.")
                 .Must(o => o is null || o.Count >= 2).WithMessage("Een opsplitsing heeft minstens twee opvolgers.")
-                .Must(o => o is null || o.Select(x => x?.Code).Distinct().Count() == o.Count).WithMessage("'opvolgers' bevat een code dubbel.");
+                .Must(o => o is null || o.Select(x => x?.Code).Distinct().Count() == o.Count).WithMessage("'opvolgers' bevat een code dubbel.")
+                .Custom(NietAlleenInHoofdlettersVerschillend);
             RuleForEach(v => v.Opvolgers).NotNull().ChildRules(o =>
             {
                 o.RuleFor(x => x.Code).GeldigeCode();
@@ -41,6 +42,20 @@ public static class SplitsOp
         }
     }
 
+    /// <summary>Two opvolgers whose codes differ only in case (ODN, odn) would be one code twice: the later one is refused.</summary>
+    private static void NietAlleenInHoofdlettersVerschillend(IReadOnlyList<Opvolger>? opvolgers, ValidationContext<Verzoek> context)
+    {
+        var codes = (opvolgers ?? []).Select(o => o?.Code).ToList();
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (codes.Take(i).FirstOrDefault(eerder => OdCode.VerschiltAlleenInHoofdletters(eerder, codes[i])) is { } eerder)
+            {
+                context.AddFailure($"Opvolgers[{i}].Code",
+                    $"'{codes[i]}' verschilt alleen in hoofdletters van opvolger '{eerder}'; codes zijn uniek ongeacht hoofdletters.");
+            }
+        }
+    }
+
     /// <param name="SevesoOpvolger">The opvolger that continues a running Seveso designation; null: it ends.</param>
     public sealed record Opdracht(string Code, IReadOnlyList<NieuweOmgevingsdienst> Opvolgers, DateOnly Ingangsdatum,
         string? SevesoOpvolger, ExpectedVersion? Verwacht, Handeling Handeling)
@@ -51,14 +66,16 @@ public static class SplitsOp
     }
 
     /// <summary>The events of the OD that is split.</summary>
-    /// <param name="bestaand">The opvolgers' codes that are already in the register.</param>
+    /// <param name="bestaand">The codes, as registered, of the ODs in the register that are an opvolger's code regardless of case.</param>
     public static IEnumerable<object> Beslis(Omgevingsdienst od, Opdracht o, IReadOnlySet<string> bestaand)
     {
         foreach (var (opvolger, index) in o.Opvolgers.Select((x, i) => (x, i)))
         {
-            if (bestaand.Contains(opvolger.Code))
+            if (bestaand.FirstOrDefault(b => OdCode.IsZelfde(b, opvolger.Code)) is { } code)
             {
-                throw new DomainRuleException("Conflict met de huidige toestand", $"De opvolger '{opvolger.Code}' staat al in het register.",
+                throw new DomainRuleException("Conflict met de huidige toestand", code == opvolger.Code
+                        ? $"De opvolger '{opvolger.Code}' staat al in het register."
+                        : $"De opvolger '{opvolger.Code}' staat al in het register als '{code}'; codes zijn uniek ongeacht hoofdletters.",
                     DomainRuleException.ConflictStatus, new Dictionary<string, string[]> { [$"opvolgers[{index}].code"] = ["Bestaat al."] });
             }
         }
@@ -102,9 +119,9 @@ public static class SplitsOp
         var bestaand = new HashSet<string>(StringComparer.Ordinal);
         foreach (var opvolger in o.Opvolgers)
         {
-            if (await session.Events.FetchLatest<Omgevingsdienst>(opvolger.Code, ct) is not null)
+            if (await session.ZoekCodeAsync(opvolger.Code, ct) is { } code)
             {
-                bestaand.Add(opvolger.Code);
+                bestaand.Add(code);
             }
         }
 
@@ -115,8 +132,9 @@ public static class SplitsOp
             session.Start<Omgevingsdienst>(opvolger.Code, o.Handeling, BeslisOpvolger(stream.Aggregate!, o, opvolger));
         }
 
-        // One save: an opvolger code taken since the check above fails the whole split (409), so the OD is never
-        // dissolved without its opvolgers, and the forwarder never sees a split that did not happen.
+        // One save: an opvolger code taken since the check above (in any case: the snapshot's unique index) fails the
+        // whole split (409), so the OD is never dissolved without its opvolgers, and the forwarder never sees a split
+        // that did not happen.
         await session.SaveChangesAsync(ct);
         return await session.HaalOpAsync(o.Code, ct);
     }

@@ -52,7 +52,8 @@ public static class VoltooiFusie
             deelnemers.Add(stream.Aggregate!);
         }
 
-        // The opvolger's code taken since the announcement fails the whole merger at the save (409).
+        // The opvolger's code taken since the announcement, in any case (the snapshot's unique index), fails the whole
+        // merger at the save (409).
         session.Start<Omgevingsdienst>(fusie.Opvolger, o.Handeling, BeslisOpvolger(deelnemers, fusie));
         await session.SaveChangesAsync(ct);
         return (await session.HaalOpAsync(fusie.Deelnemers[0], ct)).Fusie!;
