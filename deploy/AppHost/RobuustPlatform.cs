@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace RobuustOD.AppHost;
 
 /// <summary>The development identity provider plus every API service, wired the same way.</summary>
@@ -6,6 +8,7 @@ internal sealed class RobuustPlatform
     private readonly IDistributedApplicationBuilder _builder;
     private readonly RobuustDatabase _database;
     private readonly IResourceBuilder<ProjectResource> _identity;
+    private readonly IResourceBuilder<ParameterResource> _appApiToken;
     private readonly string _identityUrl;
     private readonly string _seedsFolder;
     private readonly Dictionary<string, int> _ports = new(StringComparer.Ordinal);
@@ -15,6 +18,10 @@ internal sealed class RobuustPlatform
         _builder = builder;
         _database = database;
         _seedsFolder = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "..", "seeds"));
+        // The Dapr app API token, new for every run: the services require it on their event endpoints, and the
+        // publisher's standalone forwarder sends it, as a sidecar would. A secret parameter: the dashboard masks it,
+        // and it goes to the services as an environment variable only, never into a URL or a log line.
+        _appApiToken = builder.AddParameter("app-api-token", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), secret: true);
 
         var identityPort = LoopbackEndpoints.PortOf(builder.Configuration, "DevIdentity", 5199);
         _identityUrl = LoopbackEndpoints.UrlOf(identityPort);
@@ -29,7 +36,8 @@ internal sealed class RobuustPlatform
 
     /// <summary>
     /// An API service on 127.0.0.1:<c>{name}:Port</c> (default <paramref name="defaultPort"/>), with database, auth
-    /// and seeds, and standalone eventing: no Dapr sidecar runs here (see dapr/ for running with Dapr).
+    /// and seeds, and standalone eventing with this run's app API token (<c>APP_API_TOKEN</c>): no Dapr sidecar runs
+    /// here (see dapr/ for running with Dapr).
     /// </summary>
     public IResourceBuilder<ProjectResource> AddService<TProject>(string name, int defaultPort)
         where TProject : IProjectMetadata, new()
@@ -40,6 +48,7 @@ internal sealed class RobuustPlatform
             .OnLoopbackPort(port)
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
             .WithEnvironment("Eventing__Mode", "Standalone")
+            .WithEnvironment("APP_API_TOKEN", _appApiToken)
             .WithEnvironment("Auth__Authority", _identityUrl)
             .WithEnvironment("Auth__RequireHttpsMetadata", "false")
             .WithEnvironment("Seeds__Path", _seedsFolder)

@@ -6,6 +6,7 @@ using RobuustOD.RegisterReadModel;
 using RobuustOD.HttpDefaults;
 using RobuustOD.EventBackbone;
 using RobuustOD.EventStore;
+using RobuustOD.Contracts.Eventing;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,7 +19,7 @@ var store = builder.AddEventStore("beoordeling", options =>
     RobuustOD.Assessment.Brieven.BriefSjablonen.Registreer(options);
 });
 builder.AddEventing();
-builder.PublishIntegrationEvents<BeoordelingEventMapper>(store, system: "robuustod-beoordeling");
+builder.PublishIntegrationEvents<BeoordelingEventMapper>(store, system: PubSub.PublisherOf(PubSub.Topics.Beoordeling));
 builder.AddBeoordelingSeeds();
 
 var app = builder.Build();

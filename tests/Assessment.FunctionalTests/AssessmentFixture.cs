@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using RobuustOD.Assessment.Seeds;
 using RobuustOD.Contracts;
@@ -132,9 +131,10 @@ public static class Register
 
 /// <summary>
 /// Feeds a service's copy of the register the way the app host does: the registry's integration events, delivered to
-/// <c>/events/register</c> exactly as daprd delivers them (structured CloudEvents, <c>application/cloudevents+json</c>).
+/// <c>/events/register</c> exactly as daprd delivers them (structured CloudEvents, <c>application/cloudevents+json</c>,
+/// with the service's app API token as <c>dapr-api-token</c>).
 /// </summary>
-public sealed class RegisterFeed(WebApplicationFactory<AssessmentService> app)
+public sealed class RegisterFeed(ServiceFactory<AssessmentService> app)
 {
     public const string RegisterSource = "urn:nld:oin:00000000000000000000:systeem:robuustod-register";
 
@@ -158,7 +158,7 @@ public sealed class RegisterFeed(WebApplicationFactory<AssessmentService> app)
     /// <summary>Posts a (possibly hand-made) structured CloudEvent to <c>/events/register</c>; returns Dapr's status (SUCCESS, RETRY, DROP).</summary>
     public async Task<string> StuurCloudEventAsync(JsonObject cloudEvent, CancellationToken ct)
     {
-        using var http = app.CreateClient();
+        using var http = app.SidecarClient();
         using var content = new StringContent(cloudEvent.ToJsonString(), Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/cloudevents+json");
         using var response = await http.PostAsync(new Uri("/events/register", UriKind.Relative), content, ct);

@@ -158,7 +158,7 @@ public sealed class BeoordelingEventsTests(PostgresServer postgres, SharedIdenti
     /// <summary>Tells the service's copy of the register about the OD, as daprd delivers the register's CloudEvent.</summary>
     private async Task RegistreerOdAsync()
     {
-        using var http = _assessment.CreateClient();
+        using var http = _assessment.SidecarClient();
         var cloudEvent = DaprdCloudEvent.Voor(new OmgevingsdienstGeregistreerdV1(Od, "Omgevingsdienst Groningen", ["Groningen"], 12, null, []),
             Guid.NewGuid().ToString(), Od);
         using var response = await http.PostAsync("/events/register", DaprdCloudEvent.Content(cloudEvent), Ct);

@@ -29,9 +29,9 @@ public sealed class DaprSubscribeTests(PostgresServer postgres, SharedIdentity i
         };
         using var http = dienst switch
         {
-            ServiceFactory<AssessmentService> a => a.CreateClient(),
-            ServiceFactory<MonitoringService> m => m.CreateClient(),
-            ServiceFactory<SubsidyService> s => s.CreateClient(),
+            ServiceFactory<AssessmentService> a => a.SidecarClient(),
+            ServiceFactory<MonitoringService> m => m.SidecarClient(),
+            ServiceFactory<SubsidyService> s => s.SidecarClient(),
             _ => throw new InvalidOperationException(naam),
         };
 

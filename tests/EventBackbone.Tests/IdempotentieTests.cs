@@ -40,7 +40,7 @@ public sealed class IdempotentieTests(AssessmentSubscriber subscriber, PostgresS
     [Fact]
     public async Task een_cloudevent_zoals_daprd_het_aflevert_wordt_verwerkt()
     {
-        using var http = subscriber.Service.CreateClient();
+        using var http = subscriber.Service.SidecarClient();
         var route = await RouteAsync(http);
         Assert.Equal("events/register", route);
 
@@ -61,7 +61,7 @@ public sealed class IdempotentieTests(AssessmentSubscriber subscriber, PostgresS
     [Fact]
     public async Task dezelfde_cloudevent_nogmaals_heeft_geen_tweede_effect()
     {
-        using var http = subscriber.Service.CreateClient();
+        using var http = subscriber.Service.SidecarClient();
         var route = await RouteAsync(http);
         var b = Gewijzigd("IDB", "Naam B");
         Assert.Equal((HttpStatusCode.OK, "SUCCESS"), await PostAsync(http, route, Geregistreerd("IDB", "Naam A")));
@@ -78,7 +78,7 @@ public sealed class IdempotentieTests(AssessmentSubscriber subscriber, PostgresS
     [Fact]
     public async Task tien_gelijktijdige_bezorgingen_van_dezelfde_cloudevent_hebben_een_effect()
     {
-        using var http = subscriber.Service.CreateClient();
+        using var http = subscriber.Service.SidecarClient();
         var route = await RouteAsync(http);
         Assert.Equal((HttpStatusCode.OK, "SUCCESS"), await PostAsync(http, route, Geregistreerd("IDC", "Naam A")));
         var wijziging = Gewijzigd("IDC", "Naam B");
@@ -96,7 +96,7 @@ public sealed class IdempotentieTests(AssessmentSubscriber subscriber, PostgresS
     [Fact]
     public async Task een_onbekend_type_wordt_bevestigd_zonder_inboxregel()
     {
-        using var http = subscriber.Service.CreateClient();
+        using var http = subscriber.Service.SidecarClient();
         var route = await RouteAsync(http);
         var onbekend = DaprdCloudEvent.Maak("nl.robuustod.register.iets-nieuws.v1", new JsonObject { ["code"] = "IDD" }, Guid.NewGuid().ToString(), "IDD");
 
@@ -109,7 +109,7 @@ public sealed class IdempotentieTests(AssessmentSubscriber subscriber, PostgresS
     [Fact]
     public async Task een_cloudevent_zonder_id_wordt_gedropt()
     {
-        using var http = subscriber.Service.CreateClient();
+        using var http = subscriber.Service.SidecarClient();
         var route = await RouteAsync(http);
         var zonderId = DaprdCloudEvent.Voor(new OmgevingsdienstGeregistreerdV1("IDE", "Naam", Gelderland, null, null, []), subject: "IDE");
         zonderId.Remove("id");
@@ -123,7 +123,7 @@ public sealed class IdempotentieTests(AssessmentSubscriber subscriber, PostgresS
     [Fact]
     public async Task een_json_bericht_dat_geen_cloudevent_is_wordt_gedropt()
     {
-        using var http = subscriber.Service.CreateClient();
+        using var http = subscriber.Service.SidecarClient();
         var route = await RouteAsync(http);
 
         using var response = await http.PostAsJsonAsync("/" + route, new OmgevingsdienstGeregistreerdV1("IDF", "Naam", Gelderland, null, null, []), Ct);
@@ -140,7 +140,7 @@ public sealed class IdempotentieTests(AssessmentSubscriber subscriber, PostgresS
     [InlineData("null-members", """{"code":"IDG","naam":null,"provincies":null,"aantalDeelnemers":null}""")]
     public async Task een_payload_die_niet_bij_het_type_past_wordt_gedropt(string geval, string data)
     {
-        using var http = subscriber.Service.CreateClient();
+        using var http = subscriber.Service.SidecarClient();
         var route = await RouteAsync(http);
         var code = "IDG" + geval.Length;
         Assert.Equal((HttpStatusCode.OK, "SUCCESS"), await PostAsync(http, route, Geregistreerd(code, "Naam vooraf")));
@@ -158,7 +158,7 @@ public sealed class IdempotentieTests(AssessmentSubscriber subscriber, PostgresS
     public async Task een_registratie_zonder_code_wordt_gedropt_niet_eindeloos_herhaald()
     {
         // A 500 means "retry" to Dapr and to the standalone forwarder: an event that can never apply must be dropped.
-        using var http = subscriber.Service.CreateClient();
+        using var http = subscriber.Service.SidecarClient();
         var route = await RouteAsync(http);
         var zonderCode = DaprdCloudEvent.Maak(Type<OmgevingsdienstGeregistreerdV1>(),
             JsonNode.Parse("""{"naam":"Zonder code","provincies":["Gelderland"],"aantalDeelnemers":null,"opgerichtOp":null,"voorgangers":[]}""")!,
@@ -173,7 +173,7 @@ public sealed class IdempotentieTests(AssessmentSubscriber subscriber, PostgresS
     public async Task een_nieuw_veld_in_data_wordt_genegeerd()
     {
         // The contract: within a version fields may be added; subscribers ignore unknown fields.
-        using var http = subscriber.Service.CreateClient();
+        using var http = subscriber.Service.SidecarClient();
         var route = await RouteAsync(http);
         Assert.Equal((HttpStatusCode.OK, "SUCCESS"), await PostAsync(http, route, Geregistreerd("IDH", "Naam A")));
         var metExtraVeld = Gewijzigd("IDH", "Naam B");
@@ -187,7 +187,7 @@ public sealed class IdempotentieTests(AssessmentSubscriber subscriber, PostgresS
     [Fact]
     public async Task een_wijziging_van_een_onbekende_omgevingsdienst_wordt_gedropt()
     {
-        using var http = subscriber.Service.CreateClient();
+        using var http = subscriber.Service.SidecarClient();
         var route = await RouteAsync(http);
 
         Assert.Equal((HttpStatusCode.OK, "DROP"), await PostAsync(http, route, Gewijzigd("IDX", "Nooit geregistreerd")));

@@ -62,6 +62,8 @@ public sealed class RealDaprTests(PostgresServer postgres, SharedIdentity shared
                 },
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
+                // daprd sends APP_API_TOKEN as dapr-api-token on every call to the app, which requires it.
+                Environment = { ["APP_API_TOKEN"] = SidecarToken.PerRun },
             })!;
             var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
             sidecar.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? "");

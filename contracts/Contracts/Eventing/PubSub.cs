@@ -15,6 +15,25 @@ public static class PubSub
         public const string Beoordeling = "beoordeling";
     }
 
+    /// <summary>The publishing systems: the last part of their CloudEvent <c>source</c> (<see cref="CloudEventSource"/>).</summary>
+    public static class Systems
+    {
+        public const string Register = "robuustod-register";
+
+        public const string Beoordeling = "robuustod-beoordeling";
+    }
+
+    /// <summary>
+    /// The one system that publishes on <paramref name="topic"/>: a subscriber accepts an event on that topic only from
+    /// <c>urn:nld:oin:&lt;OIN&gt;:systeem:&lt;this system&gt;</c>.
+    /// </summary>
+    public static string PublisherOf(string topic) => topic switch
+    {
+        Topics.Register => Systems.Register,
+        Topics.Beoordeling => Systems.Beoordeling,
+        _ => throw new ArgumentException($"Topic '{topic}' has no publisher in {nameof(PubSub)}; add it to {nameof(PublisherOf)}.", nameof(topic)),
+    };
+
     /// <summary>Where a subscriber's events go that it can never process.</summary>
     public static string DeadLetterTopic(string topic) => $"{topic}-onbestelbaar";
 

@@ -23,12 +23,25 @@ public static partial class EventingExtensions
     public static WebApplicationBuilder AddEventing(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<EventingOptions>().Bind(builder.Configuration.GetSection("Eventing"))
-            // The Dapr CLI gives the token to the sidecar as APP_API_TOKEN; the app may read the same variable.
-            .PostConfigure(options => options.AppApiToken ??= builder.Configuration["APP_API_TOKEN"]);
+            // daprd takes the token from APP_API_TOKEN (Kubernetes: dapr.io/app-token-secret); the app may read the same variable.
+            .PostConfigure(options =>
+            {
+                if (!EventingOptions.IsToken(options.AppApiToken))
+                {
+                    options.AppApiToken = builder.Configuration["APP_API_TOKEN"];
+                }
+            });
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<IAuthorizationHandler, DaprEndpointAuthorization>();
         builder.Services.AddAuthorizationBuilder().AddPolicy(DaprEndpointAuthorization.Policy,
             policy => policy.AddRequirements(new DaprEndpointAuthorization.Requirement()));
+        // Refusals on the event endpoints as problems (401/403) that no sidecar or forwarder mistakes for an acknowledgement.
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, DaprEndpointAuthorization.RefusalAsProblem>();
+        if (!BuildTime.IsGeneratingOpenApi)
+        {
+            builder.Services.AddHostedService<TokenAnnouncement>();
+        }
+
         builder.Services.AddDaprClient();
         builder.Services.ConfigureMarten(options => options.Schema.For<VerwerkteGebeurtenis>());
         return builder;
@@ -105,6 +118,27 @@ public static partial class EventingExtensions
         var http = sp.GetRequiredService<IHttpClientFactory>();
         return [.. eventing.Subscribers.Select(uri => (ICloudEventSink)new StandaloneSink(
             new Uri(uri.ToString().TrimEnd('/') + "/"), http.CreateClient(StandaloneClient), eventing))];
+    }
+
+    /// <summary>Without an app API token the event endpoints refuse everything: say so once, at start.</summary>
+    private sealed partial class TokenAnnouncement(IOptions<EventingOptions> options, ILogger<TokenAnnouncement> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (!EventingOptions.IsToken(options.Value.AppApiToken))
+            {
+                LogNoToken(logger);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "No app API token configured (APP_API_TOKEN or Eventing:AppApiToken): this service "
+            + "refuses every call to its event endpoints (/dapr/subscribe, /events/*) and cannot receive events; in standalone mode the "
+            + "subscribers also refuse its own deliveries")]
+        private static partial void LogNoToken(ILogger logger);
     }
 
     private sealed partial class ModeAnnouncement(IOptions<EventingOptions> options, IReadOnlyList<ICloudEventSink> sinks,

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace RobuustOD.EventBackbone;
 
 public enum EventingMode
@@ -23,10 +25,15 @@ public sealed class EventingOptions
     public IReadOnlyList<Uri> Subscribers { get; set; } = [];
 
     /// <summary>
-    /// The token Dapr sends as <c>dapr-api-token</c> (its <c>APP_API_TOKEN</c>). When set, the event endpoints
-    /// require it; when not set, they accept calls from the loopback interface only.
+    /// The app API token: the secret Dapr sends as <c>dapr-api-token</c> on every call to the app (its
+    /// <c>APP_API_TOKEN</c>; read from there when this is not set). The event endpoints always require it, and the
+    /// standalone forwarder sends it to the subscribers as the sidecar would. Without it the service refuses every
+    /// event delivery (and says so at start).
     /// </summary>
     public string? AppApiToken { get; set; }
+
+    /// <summary>Whether <paramref name="token"/> is a usable app API token (not empty or white space).</summary>
+    public static bool IsToken([NotNullWhen(true)] string? token) => !string.IsNullOrWhiteSpace(token);
 
     /// <summary>Upper bound of the retry backoff of a failing delivery.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using RobuustOD.Contracts.Eventing;
+using RobuustOD.TestInfrastructure.Services;
 
 namespace RobuustOD.EventBackbone.Tests.Support;
 
@@ -14,6 +15,8 @@ namespace RobuustOD.EventBackbone.Tests.Support;
 /// A stand-in for a subscribing service, on real loopback HTTP: its <c>/dapr/subscribe</c> lists one route for
 /// one topic (the register's unless told otherwise), and the route records every structured CloudEvent it is sent
 /// and answers what <see cref="Antwoord"/> says (Dapr's programmatic-subscription contract: 200 + status, or an HTTP error).
+/// Like a real subscriber it requires the app API token (<see cref="Token"/>, default this run's) on both routes and
+/// answers 401 without it; such refusals are counted in <see cref="Geweigerd"/>, not recorded as deliveries.
 /// </summary>
 public sealed class FakeSubscriber : IAsyncDisposable
 {
@@ -33,6 +36,7 @@ public sealed class FakeSubscriber : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Ontvangst> _ontvangen = new();
+    private int _geweigerd;
 
     private FakeSubscriber(WebApplication app) => _app = app;
 
@@ -42,6 +46,12 @@ public sealed class FakeSubscriber : IAsyncDisposable
     public Func<JsonElement, (int StatusCode, string? Status)> Antwoord { get; set; } = _ => (200, "SUCCESS");
 
     public IReadOnlyList<Ontvangst> Ontvangen => [.. _ontvangen];
+
+    /// <summary>The app API token the fake requires as <c>dapr-api-token</c>.</summary>
+    public string Token { get; set; } = SidecarToken.PerRun;
+
+    /// <summary>Calls (subscribe or delivery) refused for a missing or wrong token.</summary>
+    public int Geweigerd => Volatile.Read(ref _geweigerd);
 
     /// <summary>The deliveries the fake accepted, in the order it received them.</summary>
     public IReadOnlyList<Ontvangst> Geaccepteerd => [.. _ontvangen.Where(o => o.Geaccepteerd)];
@@ -59,12 +69,17 @@ public sealed class FakeSubscriber : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeSubscriber(app);
 
-        app.MapGet("/dapr/subscribe", () => Results.Json(new[]
+        app.MapGet("/dapr/subscribe", (HttpContext http) => fake.Weiger(http) ?? Results.Json(new[]
         {
             new { pubsubName = PubSub.Name, topic, route },
         }));
         app.MapPost("/" + route, async (HttpContext http) =>
         {
+            if (fake.Weiger(http) is { } geweigerd)
+            {
+                return geweigerd;
+            }
+
             using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
             var body = buffer.ToArray();
@@ -82,6 +97,17 @@ public sealed class FakeSubscriber : IAsyncDisposable
         await app.StartAsync(ct);
         fake.Address = new Uri(app.Urls.Single());
         return fake;
+    }
+
+    private IResult? Weiger(HttpContext http)
+    {
+        if (http.Request.Headers[SidecarToken.Header].ToString() == Token)
+        {
+            return null;
+        }
+
+        Interlocked.Increment(ref _geweigerd);
+        return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, detail: "dapr-api-token missing or wrong");
     }
 
     /// <summary>Polls until <paramref name="condition"/> holds for what was received, or fails after the timeout.</summary>

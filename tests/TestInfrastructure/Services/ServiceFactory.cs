@@ -9,7 +9,8 @@ namespace RobuustOD.TestInfrastructure.Services;
 
 /// <summary>
 /// A RobuustOD service over in-memory HTTP, on its own PostgreSQL database, trusting the
-/// in-memory development identity provider.
+/// in-memory development identity provider, with this run's Dapr app API token (<see cref="SidecarToken.PerRun"/>)
+/// unless <c>Eventing:AppApiToken</c> is among the settings.
 /// </summary>
 public class ServiceFactory<TService>(string connectionString, DevIdentityServer identity,
     IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<TService>
@@ -18,6 +19,9 @@ public class ServiceFactory<TService>(string connectionString, DevIdentityServer
     public DevIdentityServer Identity { get; } = identity;
 
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+
+    /// <summary>The app API token this service requires on its event endpoints (and sends on standalone deliveries).</summary>
+    public string? AppApiToken => settings is not null && settings.TryGetValue("Eventing:AppApiToken", out var token) ? token : SidecarToken.PerRun;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -28,6 +32,8 @@ public class ServiceFactory<TService>(string connectionString, DevIdentityServer
         builder.UseSetting("Seeds:LoadOnStartup", "false");
         // No sidecar in tests: standalone delivery, to no subscriber unless a test names some.
         builder.UseSetting("Eventing:Mode", "Standalone");
+        // As under the app host: one random app API token per run, shared by publishers and subscribers.
+        builder.UseSetting("Eventing:AppApiToken", SidecarToken.PerRun);
         // Tests write in bursts; the write limit has a test of its own that sets it.
         builder.UseSetting("Limits:WritesPerMinute", "0");
         // Tests provoke conflicts on purpose; Marten logs each one at Error.
@@ -51,6 +57,19 @@ public class ServiceFactory<TService>(string connectionString, DevIdentityServer
         UseKestrel(port);
         StartServer();
         return ClientOptions.BaseAddress;
+    }
+
+    /// <summary>A client that calls the event endpoints as the Dapr sidecar does: with this service's app API token.</summary>
+    public HttpClient SidecarClient()
+    {
+        // CreateClient() without options: after StartOnLoopback its base address is the Kestrel server's.
+        var client = CreateClient();
+        if (!string.IsNullOrEmpty(AppApiToken))
+        {
+            client.AlsSidecar(AppApiToken);
+        }
+
+        return client;
     }
 
     /// <summary>A client carrying a token of <paramref name="clientId"/> (null: anonymous).</summary>

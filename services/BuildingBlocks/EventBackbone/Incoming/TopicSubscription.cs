@@ -19,8 +19,11 @@ namespace RobuustOD.EventBackbone.Incoming;
 /// <summary>
 /// One endpoint per topic, declared the Dapr way (<c>WithTopic</c>, listed at <c>/dapr/subscribe</c>,
 /// with a dead-letter topic). The CloudEvents middleware has unwrapped the payload and forwarded the
-/// attributes as <c>Cloudevent.*</c> headers. Each event is applied exactly once in effect: the inbox row
-/// (source + id) and the handler's writes commit together; a redelivery finds the row and is acknowledged.
+/// attributes as <c>Cloudevent.*</c> headers. Only the caller with the app API token gets here
+/// (<see cref="DaprEndpointAuthorization"/>), and only events from the topic's own publisher are applied: the
+/// <c>source</c> must be <c>urn:nld:oin:&lt;Eventing:Oin&gt;:systeem:&lt;PubSub.PublisherOf(topic)&gt;</c>, anything else
+/// is dropped. Each event is applied exactly once in effect: the inbox row (source + id) and the handler's writes
+/// commit together; a redelivery finds the row and is acknowledged.
 /// </summary>
 public static partial class TopicSubscription
 {
@@ -29,15 +32,18 @@ public static partial class TopicSubscription
     {
         var handlers = new IntegrationEventHandlers();
         configure(handlers);
-        var pubsub = endpoints.ServiceProvider.GetRequiredService<IOptions<EventingOptions>>().Value.PubSubName;
+        var eventing = endpoints.ServiceProvider.GetRequiredService<IOptions<EventingOptions>>().Value;
+        var pubsub = eventing.PubSubName;
+        var publisher = CloudEventSource.For(eventing.Oin, PubSub.PublisherOf(topic));
         return endpoints.MapPost($"/events/{topic}", (HttpContext http, IDocumentStore store, ILoggerFactory logs) =>
-                HandleAsync(http, store, handlers, logs.CreateLogger("RobuustOD.Eventing.Inbox")))
+                HandleAsync(http, store, topic, publisher, handlers, logs.CreateLogger("RobuustOD.Eventing.Inbox")))
             .WithTopic(new TopicOptions { PubsubName = pubsub, Name = topic, DeadLetterTopic = PubSub.DeadLetterTopic(topic) })
             .RequireAuthorization(DaprEndpointAuthorization.Policy)
             .ExcludeFromDescription();
     }
 
-    private static async Task<Ok<TopicResponse>> HandleAsync(HttpContext http, IDocumentStore store, IntegrationEventHandlers handlers, ILogger logger)
+    private static async Task<Ok<TopicResponse>> HandleAsync(HttpContext http, IDocumentStore store, string topic, string publisher,
+        IntegrationEventHandlers handlers, ILogger logger)
     {
         var headers = http.Request.Headers;
         var context = new CloudEventContext(headers["Cloudevent.id"].ToString(), headers["Cloudevent.source"].ToString(),
@@ -46,6 +52,14 @@ public static partial class TopicSubscription
         if (context.Id.Length == 0 || context.Source.Length == 0 || context.Type.Length == 0)
         {
             LogDrop(logger, context.Id, context.Type, "not a structured CloudEvent with id, source and type");
+            return Answer("DROP");
+        }
+
+        // Even from the sidecar, an event on this topic that its publisher did not send (another system, another OIN)
+        // can never apply here: dropped (Dapr: dead-letter topic; standalone: the publisher's dead letters), not retried.
+        if (!string.Equals(context.Source, publisher, StringComparison.Ordinal))
+        {
+            LogDrop(logger, context.Id, context.Type, $"source '{Printable(context.Source)}' is not the publisher of topic '{topic}' ('{publisher}')");
             return Answer("DROP");
         }
 
@@ -107,6 +121,10 @@ public static partial class TopicSubscription
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
     };
+
+    /// <summary>A sender's value fit for a log line: at most 200 characters, no control characters.</summary>
+    private static string Printable(string value) =>
+        string.Concat(value.Take(200).Select(c => char.IsControl(c) ? '?' : c)) + (value.Length > 200 ? "..." : "");
 
     private static bool IsDuplicate(Exception ex) => ex switch
     {

@@ -8,14 +8,18 @@ namespace RobuustOD.EventBackbone.Outgoing;
 
 /// <summary>
 /// Single-machine delivery without a sidecar: posts the CloudEvent to one subscribing service the
-/// way daprd would — to the route its <c>/dapr/subscribe</c> names for the topic — and reads the
-/// answer by Dapr's rules (2xx SUCCESS/RETRY/DROP, 404 drop, anything else retry).
+/// way daprd would — to the route its <c>/dapr/subscribe</c> names for the topic, with the app API token
+/// as <c>dapr-api-token</c> on every call — and reads the answer by Dapr's rules (2xx SUCCESS/RETRY/DROP,
+/// 404 drop, anything else retry). A refused token (401/403) is retried: the event stays with the
+/// checkpoint until the configuration is fixed, rather than being lost or dead-lettered.
 /// </summary>
 public sealed class StandaloneSink(Uri subscriber, HttpClient http, EventingOptions options) : ICloudEventSink
 {
     public string Name { get; } = $"standalone-{subscriber.Host}-{subscriber.Port}";
 
     public Uri Subscriber => subscriber;
+
+    private const string TokenHint = "publisher and subscriber need the same app API token (APP_API_TOKEN or Eventing:AppApiToken)";
 
     private static readonly TimeSpan RoutesValidFor = TimeSpan.FromSeconds(10);
     private (string Topic, IReadOnlyList<string> Routes, DateTime Until)? _routes;
@@ -54,6 +58,11 @@ public sealed class StandaloneSink(Uri subscriber, HttpClient http, EventingOpti
 
         using var request = Request(HttpMethod.Get, "dapr/subscribe");
         using var response = await SendAsync(request, ct);
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw new HttpRequestException($"dapr/subscribe refused ({(int)response.StatusCode}): {TokenHint}", null, response.StatusCode);
+        }
+
         response.EnsureSuccessStatusCode();
         var subscriptions = await response.Content.ReadFromJsonAsync<List<Subscription>>(ct) ?? [];
         IReadOnlyList<string> routes = [.. subscriptions.Where(s => s.PubsubName == options.PubSubName && s.Topic == topic).Select(s => s.Route)];
@@ -70,6 +79,11 @@ public sealed class StandaloneSink(Uri subscriber, HttpClient http, EventingOpti
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return DeliveryResult.Poison($"{subscriber}{route} answered 404");
+        }
+
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            return DeliveryResult.Retry($"{subscriber}{route} refused the delivery ({(int)response.StatusCode}): {TokenHint}");
         }
 
         if (!response.IsSuccessStatusCode)
@@ -91,7 +105,7 @@ public sealed class StandaloneSink(Uri subscriber, HttpClient http, EventingOpti
     private HttpRequestMessage Request(HttpMethod method, string path)
     {
         var request = new HttpRequestMessage(method, new Uri(subscriber, path));
-        if (!string.IsNullOrEmpty(options.AppApiToken))
+        if (EventingOptions.IsToken(options.AppApiToken))
         {
             request.Headers.Add(DaprEndpointAuthorization.TokenHeader, options.AppApiToken);
         }
