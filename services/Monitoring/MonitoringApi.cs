@@ -1,5 +1,8 @@
 using RobuustOD.RegisterReadModel;
 using RobuustOD.HttpDefaults;
+using RobuustOD.HttpDefaults.Security;
+using RobuustOD.HttpDefaults.Validation;
+using RobuustOD.Monitoring.Features;
 
 namespace RobuustOD.Monitoring;
 
@@ -12,7 +15,41 @@ public static class MonitoringApi
 
     public static IEndpointRouteBuilder MapMonitoringApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapApiGroup(Descriptor).WithTags("Monitoring").MapOmgevingsdienstView();
+        var api = endpoints.MapApiGroup(Descriptor).WithTags("Monitoring");
+        api.MapOmgevingsdienstView();
+
+        // Due dates are not public: every read needs a token; a report's own read rule lives in its feature.
+        var ingelogd = api.MapGroup("").RequireAuthorization(Policies.Ingelogd);
+        ingelogd.MapGet("/rapportagerondes", HaalRapportagerondesOp.Endpoint)
+            .WithName("haalRapportagerondesOp").WithSummary("Alle rapportagerondes: periode, uiterste indieningsdatum (null = onbekend) en formatversie");
+        ingelogd.MapGet("/rapportagerondes/{id}", HaalRapportagerondeOp.Endpoint)
+            .WithName("haalRapportagerondeOp").WithSummary("Eén rapportageronde (met ETag)");
+        ingelogd.MapGet("/rapportageformat", HaalRapportageformatOp.Endpoint)
+            .WithName("haalRapportageformatOp").WithSummary("De huidige editie van het rapportageformat (met ETag)");
+        ingelogd.MapGet("/rapportageformat/versies/{versie}", HaalRapportageformatVersieOp.Endpoint)
+            .WithName("haalRapportageformatVersieOp").WithSummary("Een editie van het rapportageformat");
+        ingelogd.MapGet("/voortgangsrapportages/{id}", HaalVoortgangsrapportageOp.Endpoint)
+            .WithName("haalVoortgangsrapportageOp")
+            .WithSummary("Een voortgangsrapportage met de automatische beoordeling van de meetbare criteria en tijdig/te laat (een concept alleen voor de OD zelf, IenW en de beoordelaar)");
+
+        var ienw = api.MapGroup("").RequireAuthorization(Policies.Ienw);
+        ienw.MapPost("/rapportagerondes", MaakRapportagerondeAan.Endpoint).Validate<MaakRapportagerondeAan.Verzoek>()
+            .WithName("maakRapportagerondeAan").WithSummary("Een rapportageronde aanmaken");
+        ienw.MapPut("/rapportagerondes/{id}", WijzigRapportageronde.Endpoint).Validate<WijzigRapportageronde.Verzoek>()
+            .WithName("wijzigRapportageronde").WithSummary("Een rapportageronde wijzigen, bijv. de uiterste indieningsdatum vaststellen (If-Match)");
+        ienw.MapPut("/rapportageformat", StelRapportageformatVast.Endpoint).Validate<StelRapportageformatVast.Verzoek>()
+            .WithName("stelRapportageformatVast").WithSummary("Een nieuwe editie van het rapportageformat vaststellen (If-Match); bestaande rapportages houden hun editie");
+
+        var ienwOfOd = api.MapGroup("").RequireAuthorization(Policies.IenwOfOd);
+        ienwOfOd.MapPost("/voortgangsrapportages", MaakVoortgangsrapportageAan.Endpoint).Validate<MaakVoortgangsrapportageAan.Verzoek>()
+            .WithName("maakVoortgangsrapportageAan").WithSummary("Een concept-voortgangsrapportage openen voor omgevingsdienst en ronde (id {code}-{ronde}); een OD alleen voor zichzelf");
+        ienwOfOd.MapPut("/voortgangsrapportages/{id}/kerngetallen", VulKerngetallenIn.Endpoint).Validate<VulKerngetallenIn.Verzoek>()
+            .WithName("vulKerngetallenIn").WithSummary("De kerngetallen van een concept invullen (alle tegelijk; null = onbekend)");
+        ienwOfOd.MapPut("/voortgangsrapportages/{id}/criteria/{nummer}", VulCriteriumIn.Endpoint).Validate<VulCriteriumIn.Verzoek>()
+            .WithName("vulCriteriumIn").WithSummary("Per criterium maatregelen, planning per kwartaal, risico's en de eigen haalbaarheid (1 groen, 2 oranje, 3 rood)");
+        ienwOfOd.MapPost("/voortgangsrapportages/{id}/indiening", DienVoortgangsrapportageIn.Endpoint).Validate<DienVoortgangsrapportageIn.Verzoek>()
+            .WithName("dienVoortgangsrapportageIn").WithSummary("Het concept indienen; daarna is de rapportage onveranderlijk");
+
         endpoints.MapRegisterSubscription();
         return endpoints;
     }

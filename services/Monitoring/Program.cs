@@ -1,4 +1,9 @@
+using JasperFx.Events.Projections;
 using RobuustOD.Monitoring;
+using RobuustOD.Monitoring.Format;
+using RobuustOD.Monitoring.Rapportages;
+using RobuustOD.Monitoring.Rondes;
+using RobuustOD.Monitoring.Seeds;
 using RobuustOD.RegisterReadModel;
 using RobuustOD.HttpDefaults;
 using RobuustOD.EventBackbone;
@@ -7,8 +12,15 @@ using RobuustOD.EventStore;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults(MonitoringApi.Descriptor, typeof(MonitoringApi).Assembly);
-builder.AddEventStore("monitoring", options => options.AddRegisterReadModel());
+builder.AddEventStore("monitoring", options =>
+{
+    options.AddRegisterReadModel();
+    options.Projections.Snapshot<Monitoringdossier>(SnapshotLifecycle.Inline);
+    options.Projections.Snapshot<Rapportageronde>(SnapshotLifecycle.Inline);
+    options.Projections.Snapshot<Rapportageformat>(SnapshotLifecycle.Inline);
+});
 builder.AddEventing();
+builder.Services.AddHostedService<MonitoringSeeds>();
 
 var app = builder.Build();
 
