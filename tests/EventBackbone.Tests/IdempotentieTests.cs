@@ -201,7 +201,7 @@ public sealed class IdempotentieTests(AssessmentSubscriber subscriber, PostgresS
     {
         // Codes are unique regardless of case: a second OD 'IDVELUWE' next to 'IDVeluwe' would be a second copy of
         // one OD (or a foreign one merged into it if mapped). The event can never apply: DROP, nothing stored.
-        using var http = subscriber.Service.CreateClient();
+        using var http = subscriber.Service.SidecarClient();
         var route = await RouteAsync(http);
         Assert.Equal((HttpStatusCode.OK, "SUCCESS"), await PostAsync(http, route, Geregistreerd("IDVeluwe", "De echte")));
 
@@ -217,7 +217,7 @@ public sealed class IdempotentieTests(AssessmentSubscriber subscriber, PostgresS
     [Fact]
     public async Task gelijktijdige_registraties_die_alleen_in_hoofdletters_verschillen_leveren_een_omgevingsdienst_op()
     {
-        using var http = subscriber.Service.CreateClient();
+        using var http = subscriber.Service.SidecarClient();
         var route = await RouteAsync(http);
         for (var ronde = 0; ronde < 10; ronde++)
         {
