@@ -13,4 +13,7 @@ var subsidy = platform.AddService<Projects.Subsidy>("subsidy", defaultPort: 5104
 // No Dapr sidecars here: the register delivers its events to the subscribing services directly.
 platform.DeliverEvents(registry, assessment, monitoring, subsidy);
 
+// DCP does not restart a process that crashes: the app host does (with backoff).
+builder.RestartCrashed(platform.Identity, registry, assessment, monitoring, subsidy);
+
 await builder.Build().RunAsync();

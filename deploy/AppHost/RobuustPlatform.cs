@@ -13,6 +13,9 @@ internal sealed class RobuustPlatform
     private readonly string _seedsFolder;
     private readonly Dictionary<string, int> _ports = new(StringComparer.Ordinal);
 
+    /// <summary>The development identity provider.</summary>
+    public IResourceBuilder<ProjectResource> Identity => _identity;
+
     public RobuustPlatform(IDistributedApplicationBuilder builder, RobuustDatabase database)
     {
         _builder = builder;
