@@ -2,7 +2,8 @@
 // processes (standalone eventing, the services' default retry backoff) on a throwaway PostgreSQL cluster.
 //   subscriber  monitoring is killed (SIGKILL) and stays down for the outage, then is started again;
 //   register    the register is killed (SIGKILL) and stays down for the outage, then is started again;
-//   database    PostgreSQL stops (immediate, as a crash) for the outage, then starts again; the services stay up.
+//   database    PostgreSQL stops for the outage (pg_ctl -m fast; SOAK_STOP_MODE=immediate: as in a crash), then starts
+//               again; the services stay up.
 // Afterwards the same check as the fault tests (DeliveryCheck): every accepted write stored, applied exactly once,
 // in order per OD, no dead letters. Exit code 1 when anything is off.
 // Run: dotnet run -c Release --project tests/Benchmarks/FaultSoak [-- <subscriber|register|database|all> [outage seconds, default 300]]
@@ -44,7 +45,7 @@ static async Task<bool> SoakAsync(string scenario, TimeSpan outage)
             await platform.Registry.KillAsync();
             break;
         case "database":
-            await platform.Cluster.StopServerAsync("immediate", ct);
+            await platform.Cluster.StopServerAsync(Environment.GetEnvironmentVariable("SOAK_STOP_MODE") ?? "fast", ct);
             break;
         default:
             throw new ArgumentException($"unknown scenario '{scenario}' (subscriber, register, database, all)");
@@ -79,7 +80,24 @@ static async Task<bool> SoakAsync(string scenario, TimeSpan outage)
     await stop.CancelAsync();
     await writes;
 
-    var report = await DeliveryCheck.VerifyAsync(platform, workload, TimeSpan.FromMinutes(10), ct);
+    DeliveryReport report;
+    try
+    {
+        report = await DeliveryCheck.VerifyAsync(platform, workload, TimeSpan.FromMinutes(3), ct);
+    }
+    finally
+    {
+        // The processes' whole output, for what the check's message only shows the end of.
+        var folder = Path.Combine(Path.GetTempPath(), "robuustod-faultsoak", scenario);
+        Directory.CreateDirectory(folder);
+        foreach (var process in new[] { platform.Registry, platform.Subscriber, platform.Identity })
+        {
+            await File.WriteAllLinesAsync(Path.Combine(folder, process.Name + ".log"), process.Output, ct);
+        }
+
+        Console.WriteLine($"  process output in {folder}");
+    }
+
     Console.WriteLine($"  {report}");
     Console.WriteLine($"  soak '{scenario}' {(report.Problems.Count == 0 ? "passed" : "FAILED")} in {total.Elapsed.TotalMinutes:F1} min");
     return report.Problems.Count == 0;

@@ -58,6 +58,7 @@ public sealed class ProcessPlatform : IAsyncDisposable
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["Logging__LogLevel__Default"] = "Warning",
+                ["Eventing__AppApiToken"] = appApiToken,
             });
             started.Add(identity);
             identity.Start();
