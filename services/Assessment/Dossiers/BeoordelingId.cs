@@ -8,7 +8,7 @@ public static partial class BeoordelingId
 {
     public const string RondePattern = "^[0-9]{4}(-[a-z0-9]{1,20})?$";
 
-    [GeneratedRegex("^(?<code>" + OdCode.Fragment + ")-(?<ronde>[0-9]{4}(-[a-z0-9]{1,20})?)$")]
+    [GeneratedRegex("^(?<code>" + OdCode.Fragment + ")-(?<ronde>[0-9]{4}(-[a-z0-9]{1,20})?)\\z")]
     private static partial Regex Pattern();
 
     [GeneratedRegex(RondePattern)]

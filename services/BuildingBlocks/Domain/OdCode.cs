@@ -17,7 +17,8 @@ namespace RobuustOD.Domain;
 /// </summary>
 public static partial class OdCode
 {
-    public const string Pattern = "^[A-Za-z][A-Za-z0-9]{1,19}$";
+    // \z, not $: $ also matches before a final newline, and "ODG\n" would reach a stream key or a header.
+    public const string Pattern = "^[A-Za-z][A-Za-z0-9]{1,19}\\z";
 
     /// <summary>The pattern without anchors, for composite identifiers such as <c>ODG-2024</c>.</summary>
     public const string Fragment = "[A-Za-z][A-Za-z0-9]{1,19}";

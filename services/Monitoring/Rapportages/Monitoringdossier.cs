@@ -72,7 +72,7 @@ public sealed class Monitoringdossier
 /// <summary>A report is addressed as <c>{code}-{ronde}</c> (OD codes have no hyphen), e.g. <c>ODG-voortgang1</c>.</summary>
 public static class RapportageId
 {
-    public const string Pattern = "^" + OdCode.Fragment + "-" + Rapportageronde.Fragment + "$";
+    public const string Pattern = "^" + OdCode.Fragment + "-" + Rapportageronde.Fragment + "\\z";
 
     public static string Van(string code, string ronde) => $"{code}-{ronde}";
 
