@@ -55,4 +55,5 @@ public sealed class CamelCaseEnumConverter() : JsonStringEnumConverter(JsonNamin
 [JsonSerializable(typeof(BeoordelingGepubliceerdV1))]
 [JsonSerializable(typeof(OordeelHerzienV1))]
 [JsonSerializable(typeof(CriteriumScoreGewijzigdV1))]
+[JsonSerializable(typeof(CriteriumVastgesteldV1))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

@@ -10,8 +10,10 @@ var assessment = platform.AddService<Projects.Assessment>("assessment", defaultP
 var monitoring = platform.AddService<Projects.Monitoring>("monitoring", defaultPort: 5103);
 var subsidy = platform.AddService<Projects.Subsidy>("subsidy", defaultPort: 5104);
 
-// No Dapr sidecars here: the register delivers its events to the subscribing services directly.
+// No Dapr sidecars here: each publisher delivers its events to the subscribing services directly (the register to
+// all three others; the assessment, with its criteria catalogue and publications, to monitoring and subsidy).
 platform.DeliverEvents(registry, assessment, monitoring, subsidy);
+platform.DeliverEvents(assessment, monitoring, subsidy);
 
 // DCP does not restart a process that crashes: the app host does (with backoff).
 builder.RestartCrashed(platform.Identity, registry, assessment, monitoring, subsidy);

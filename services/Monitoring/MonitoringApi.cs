@@ -1,3 +1,4 @@
+using RobuustOD.CatalogusReadModel;
 using RobuustOD.RegisterReadModel;
 using RobuustOD.HttpDefaults;
 using RobuustOD.HttpDefaults.Security;
@@ -51,6 +52,7 @@ public static class MonitoringApi
             .WithName("dienVoortgangsrapportageIn").WithSummary("Het concept indienen; daarna is de rapportage onveranderlijk");
 
         endpoints.MapRegisterSubscription();
+        endpoints.MapBeoordelingSubscription();
         return endpoints;
     }
 }

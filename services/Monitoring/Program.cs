@@ -1,3 +1,4 @@
+using RobuustOD.CatalogusReadModel;
 using JasperFx.Events.Projections;
 using RobuustOD.Monitoring;
 using RobuustOD.Monitoring.Format;
@@ -8,18 +9,21 @@ using RobuustOD.RegisterReadModel;
 using RobuustOD.HttpDefaults;
 using RobuustOD.EventBackbone;
 using RobuustOD.EventStore;
+using RobuustOD.Contracts.Eventing;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults(MonitoringApi.Descriptor, typeof(MonitoringApi).Assembly);
-builder.AddEventStore("monitoring", options =>
+var store = builder.AddEventStore("monitoring", options =>
 {
     options.AddRegisterReadModel();
+    options.AddCatalogusReadModel();
     options.Projections.Snapshot<Monitoringdossier>(SnapshotLifecycle.Inline);
     options.Projections.Snapshot<Rapportageronde>(SnapshotLifecycle.Inline);
     options.Projections.Snapshot<Rapportageformat>(SnapshotLifecycle.Inline);
 });
 builder.AddEventing();
+builder.PublishIntegrationEvents<MonitoringEventMapper>(store, system: PubSub.PublisherOf(PubSub.Topics.Monitoring));
 builder.Services.AddHostedService<MonitoringSeeds>();
 
 var app = builder.Build();

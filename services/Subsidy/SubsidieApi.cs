@@ -1,3 +1,4 @@
+using RobuustOD.CatalogusReadModel;
 using RobuustOD.RegisterReadModel;
 using RobuustOD.HttpDefaults;
 
@@ -14,6 +15,7 @@ public static class SubsidieApi
     {
         endpoints.MapApiGroup(Descriptor).WithTags("Subsidie").MapOmgevingsdienstView();
         endpoints.MapRegisterSubscription();
+        endpoints.MapBeoordelingSubscription();
         return endpoints;
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class DaprConfigurationTests
     };
 
     /// <summary>Folders under services/ that are libraries, not services with an app id.</summary>
-    private static readonly string[] Libraries = ["ServiceDefaults", "RegisterReadModel"];
+    private static readonly string[] Libraries = ["ServiceDefaults", "RegisterReadModel", "CatalogusReadModel"];
 
     private const string DevIdentityAppId = "devidentity";
     private const int DevIdentityPort = 5199;

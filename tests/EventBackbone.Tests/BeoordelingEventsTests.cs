@@ -56,7 +56,7 @@ public sealed class BeoordelingEventsTests(PostgresServer postgres, SharedIdenti
     }
 
     [Fact]
-    public async Task alleen_publicatie_en_herziening_verlaten_de_dienst_als_cloudevents_in_volgorde()
+    public async Task alleen_catalogus_publicatie_en_herziening_verlaten_de_dienst_als_cloudevents_in_volgorde()
     {
         await RegistreerOdAsync();
         using var ienw = await _assessment.ClientAsync("ienw", Ct);
@@ -67,6 +67,26 @@ public sealed class BeoordelingEventsTests(PostgresServer postgres, SharedIdenti
                 new { nummer, titel, vraag = (string?)null, drempel = (object?)null, bron = "IenW" }, Ct);
             await toegevoegd.AssertJsonAsync(HttpStatusCode.Created);
         }
+
+        // A new edition of 7 with a threshold: the catalogue's versions leave the service (monitoring and subsidy keep a copy).
+        using (var editie = await ienw.PutAsJsonAsync($"{Base}/criteria/7", new
+               {
+                   titel = "≥ 80% in vaste dienst",
+                   vraag = (string?)null,
+                   drempel = new { omschrijving = "Ten minste 80% in vaste dienst", grootheid = "aandeel fte in vaste dienst", @operator = ">=", waarde = 80, eenheid = "%" },
+                   bron = "IenW",
+               }, Ct))
+        {
+            await editie.AssertJsonAsync();
+        }
+
+        await _fake.WachtTotAsync(o => o.Count >= 3, Timeout, Ct);
+        var catalogus = _fake.Ontvangen.Take(3).Select(o => AssertCloudEvent(o, "criterium-vastgesteld.v1", "criteriumcatalogus")).ToList();
+        Assert.Equal([(7, 1), (9, 1), (7, 2)], catalogus.Select(c => (c.GetProperty("nummer").GetInt32(), c.GetProperty("versie").GetInt32())));
+        Assert.Equal(JsonValueKind.Null, catalogus[0].GetProperty("drempel").ValueKind);
+        Assert.Equal(">=", catalogus[2].GetProperty("drempel").GetProperty("operator").GetString());
+        Assert.Equal(80m, catalogus[2].GetProperty("drempel").GetProperty("waarde").GetDecimal());
+        var naCatalogus = _fake.Ontvangen.Count;
 
         // The draft: opened, two rows scored, the verdict written. None of it may leave the service.
         using (var aangemaakt = await beoordelaar.PostAsJsonAsync($"{Base}/beoordelingen",
@@ -99,7 +119,8 @@ public sealed class BeoordelingEventsTests(PostgresServer postgres, SharedIdenti
         }
 
         await WachtTotAllesDoorgestuurdAsync();
-        Assert.Empty(_fake.Ontvangen);
+        Assert.Equal(3, naCatalogus);
+        Assert.Equal(3, _fake.Ontvangen.Count);
 
         // Publication: one CloudEvent with the traffic lights of every row.
         using (var gepubliceerd = await ienw.PostAsync($"{url}/publicatie", null, Ct))
@@ -107,9 +128,9 @@ public sealed class BeoordelingEventsTests(PostgresServer postgres, SharedIdenti
             await gepubliceerd.AssertJsonAsync();
         }
 
-        await _fake.WachtTotAsync(o => o.Count >= 1, Timeout, Ct);
+        await _fake.WachtTotAsync(o => o.Count >= 4, Timeout, Ct);
         await WachtTotAllesDoorgestuurdAsync();
-        var publicatie = Assert.Single(_fake.Ontvangen);
+        var publicatie = Assert.Single(_fake.Ontvangen.Skip(3));
         var data = AssertCloudEvent(publicatie, "beoordeling-gepubliceerd.v1");
         Assert.Equal("2024", data.GetProperty("ronde").GetString());
         Assert.Equal(1, data.GetProperty("versie").GetInt32());
@@ -129,10 +150,10 @@ public sealed class BeoordelingEventsTests(PostgresServer postgres, SharedIdenti
             Assert.Equal(2, (await herzien.AssertJsonAsync()).GetProperty("versie").GetInt32());
         }
 
-        await _fake.WachtTotAsync(o => o.Count >= 3, Timeout, Ct);
+        await _fake.WachtTotAsync(o => o.Count >= 6, Timeout, Ct);
         await WachtTotAllesDoorgestuurdAsync();
-        Assert.Equal(3, _fake.Ontvangen.Count);
-        var (oordeelHerzien, scoreGewijzigd) = (_fake.Ontvangen[1], _fake.Ontvangen[2]);
+        Assert.Equal(6, _fake.Ontvangen.Count);
+        var (oordeelHerzien, scoreGewijzigd) = (_fake.Ontvangen[4], _fake.Ontvangen[5]);
 
         var oordeelData = AssertCloudEvent(oordeelHerzien, "oordeel-herzien.v1");
         Assert.Equal("2024", oordeelData.GetProperty("ronde").GetString());
@@ -151,7 +172,7 @@ public sealed class BeoordelingEventsTests(PostgresServer postgres, SharedIdenti
         // Store order, and one stored event per CloudEvent.
         var sequences = _fake.Ontvangen.Select(o => o.Sequence).ToList();
         Assert.Equal(sequences.Order(StringComparer.Ordinal), sequences);
-        Assert.Equal(3, _fake.Ontvangen.Select(o => o.Id).Distinct().Count());
+        Assert.Equal(6, _fake.Ontvangen.Select(o => o.Id).Distinct().Count());
         Assert.All(_fake.Ontvangen, o => Assert.True(o.Geaccepteerd));
     }
 
@@ -196,7 +217,7 @@ public sealed class BeoordelingEventsTests(PostgresServer postgres, SharedIdenti
     }
 
     /// <summary>Reads the delivery with the CNCF SDK, asserts the NL GOV attributes of the assessment's events, and returns the data.</summary>
-    private static JsonElement AssertCloudEvent(FakeSubscriber.Ontvangst ontvangst, string type)
+    private static JsonElement AssertCloudEvent(FakeSubscriber.Ontvangst ontvangst, string type, string subject = Od)
     {
         Assert.Equal("application/cloudevents+json", ontvangst.ContentType);
         var cloudEvent = new JsonEventFormatter().DecodeStructuredModeMessage(ontvangst.Body, new ContentType("application/cloudevents+json"), [Sequence]);
@@ -206,13 +227,17 @@ public sealed class BeoordelingEventsTests(PostgresServer postgres, SharedIdenti
         Assert.True(Guid.TryParse(cloudEvent.Id, out _), $"id '{cloudEvent.Id}' is not a GUID");
         Assert.Equal(Source, cloudEvent.Source!.OriginalString);
         Assert.Equal(TypePrefix + type, cloudEvent.Type);
-        Assert.Equal(Od, cloudEvent.Subject);
+        Assert.Equal(subject, cloudEvent.Subject);
         Assert.Equal("application/json", cloudEvent.DataContentType);
         Assert.NotNull(cloudEvent.Time);
         Assert.Equal(TimeSpan.Zero, cloudEvent.Time!.Value.Offset);
         Assert.Matches("^[0-9]{19}$", (string)cloudEvent[Sequence]!);
         var data = Assert.IsType<JsonElement>(cloudEvent.Data);
-        Assert.Equal(Od, data.GetProperty("code").GetString());
+        if (subject == Od)
+        {
+            Assert.Equal(Od, data.GetProperty("code").GetString());
+        }
+
         return data;
     }
 }

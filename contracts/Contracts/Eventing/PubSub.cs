@@ -13,6 +13,12 @@ public static class PubSub
 
         /// <summary>Events of the assessment of plans of approach; partitioned by OD code.</summary>
         public const string Beoordeling = "beoordeling";
+
+        /// <summary>Events of the monitoring of progress (reports, judgements, escalation); partitioned by OD code.</summary>
+        public const string Monitoring = "monitoring";
+
+        /// <summary>Events of the subsidy schemes and requests; partitioned by OD code.</summary>
+        public const string Subsidie = "subsidie";
     }
 
     /// <summary>The publishing systems: the last part of their CloudEvent <c>source</c> (<see cref="CloudEventSource"/>).</summary>
@@ -21,6 +27,10 @@ public static class PubSub
         public const string Register = "robuustod-register";
 
         public const string Beoordeling = "robuustod-beoordeling";
+
+        public const string Monitoring = "robuustod-monitoring";
+
+        public const string Subsidie = "robuustod-subsidie";
     }
 
     /// <summary>
@@ -31,6 +41,8 @@ public static class PubSub
     {
         Topics.Register => Systems.Register,
         Topics.Beoordeling => Systems.Beoordeling,
+        Topics.Monitoring => Systems.Monitoring,
+        Topics.Subsidie => Systems.Subsidie,
         _ => throw new ArgumentException($"Topic '{topic}' has no publisher in {nameof(PubSub)}; add it to {nameof(PublisherOf)}.", nameof(topic)),
     };
 

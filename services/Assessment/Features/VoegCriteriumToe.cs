@@ -58,8 +58,8 @@ public static class VoegCriteriumToe
     public static async Task<CriteriumVersie> Handle(Opdracht o, IDocumentSession session, CancellationToken ct)
     {
         var criterium = Beslis(await session.VersiesAsync(o.Nummer, ct), o);
-        // Insert, not Store: a concurrent addition of the same number loses with 409.
-        session.Insert(criterium);
+        // A concurrent addition of the same number and version loses with 409 (VoegVersieToe inserts).
+        session.VoegVersieToe(criterium);
         await session.SaveChangesAsync(ct);
         return criterium;
     }

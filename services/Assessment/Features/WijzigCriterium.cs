@@ -57,8 +57,8 @@ public static class WijzigCriterium
     public static async Task<CriteriumVersie> Handle(Opdracht o, IDocumentSession session, CancellationToken ct)
     {
         var volgende = Beslis(await session.VersiesAsync(o.Nummer, ct), o);
-        // Insert, not Store: two new versions on the same one lose with 409 rather than one overwriting the other.
-        session.Insert(volgende);
+        // A concurrent addition of the same number and version loses with 409 (VoegVersieToe inserts).
+        session.VoegVersieToe(volgende);
         await session.SaveChangesAsync(ct);
         return volgende;
     }
