@@ -56,4 +56,5 @@ public sealed class CamelCaseEnumConverter() : JsonStringEnumConverter(JsonNamin
 [JsonSerializable(typeof(OordeelHerzienV1))]
 [JsonSerializable(typeof(CriteriumScoreGewijzigdV1))]
 [JsonSerializable(typeof(CriteriumVastgesteldV1))]
+[JsonSerializable(typeof(RobuustOD.Contracts.Monitoring.KamerrapportageVastgesteldV1))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

@@ -4,6 +4,7 @@ using RobuustOD.HttpDefaults;
 using RobuustOD.HttpDefaults.Security;
 using RobuustOD.HttpDefaults.Validation;
 using RobuustOD.Monitoring.Features;
+using RobuustOD.Monitoring.Kamerrapportages;
 
 namespace RobuustOD.Monitoring;
 
@@ -50,6 +51,8 @@ public static class MonitoringApi
             .WithName("vulCriteriumIn").WithSummary("Per criterium maatregelen, planning per kwartaal, risico's en de eigen haalbaarheid (1 groen, 2 oranje, 3 rood)");
         ienwOfOd.MapPost("/voortgangsrapportages/{id}/indiening", DienVoortgangsrapportageIn.Endpoint).Validate<DienVoortgangsrapportageIn.Verzoek>()
             .WithName("dienVoortgangsrapportageIn").WithSummary("Het concept indienen; daarna is de rapportage onveranderlijk");
+
+        api.MapKamerrapportageApi();
 
         endpoints.MapRegisterSubscription();
         endpoints.MapBeoordelingSubscription();

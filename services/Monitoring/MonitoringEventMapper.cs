@@ -1,5 +1,7 @@
 using JasperFx.Events;
+using RobuustOD.Contracts.Monitoring;
 using RobuustOD.EventBackbone.Outgoing;
+using RobuustOD.Monitoring.Kamerrapportages;
 
 namespace RobuustOD.Monitoring;
 
@@ -11,6 +13,7 @@ public sealed class MonitoringEventMapper : IIntegrationEventMapper
 {
     public object? Map(IEvent stored) => stored.Data switch
     {
+        KamerrapportageVastgesteld e => new KamerrapportageVastgesteldV1(e.Periode, e.Versie, e.Inhoud.Peildatum, e.Op),
         _ => null,
     };
 }
