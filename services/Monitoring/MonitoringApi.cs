@@ -4,6 +4,7 @@ using RobuustOD.HttpDefaults;
 using RobuustOD.HttpDefaults.Security;
 using RobuustOD.HttpDefaults.Validation;
 using RobuustOD.Monitoring.Features;
+using RobuustOD.Monitoring.Nulmetingen;
 
 namespace RobuustOD.Monitoring;
 
@@ -31,7 +32,11 @@ public static class MonitoringApi
             .WithName("haalRapportageformatVersieOp").WithSummary("Een editie van het rapportageformat");
         ingelogd.MapGet("/voortgangsrapportages/{id}", HaalVoortgangsrapportageOp.Endpoint)
             .WithName("haalVoortgangsrapportageOp")
-            .WithSummary("Een voortgangsrapportage met de automatische beoordeling van de meetbare criteria en tijdig/te laat (een concept alleen voor de OD zelf, IenW en de beoordelaar)");
+            .WithSummary("Een voortgangsrapportage (of met ?versie=n een ingediende versie) met de automatische beoordeling van de meetbare criteria, tijdig/te laat/verzuimd en de trend per criterium (een concept alleen voor de OD zelf, IenW en de beoordelaar)");
+        ingelogd.MapGet("/voortgangsrapportages/{id}/versies", ZoekRapportageversies.Endpoint)
+            .WithName("zoekRapportageversies").WithSummary("De ingediende versies van een rapportage: de indiening en elke correctie, wie, wanneer, waarom");
+        ingelogd.MapGet("/voortgangsrapportages/{id}/verschillen", HaalRapportageverschilOp.Endpoint)
+            .WithName("haalRapportageverschilOp").WithSummary("Het verschil tussen twee versies van een rapportage (?van=1&naar=2)");
 
         var ienw = api.MapGroup("").RequireAuthorization(Policies.Ienw);
         ienw.MapPost("/rapportagerondes", MaakRapportagerondeAan.Endpoint).Validate<MaakRapportagerondeAan.Verzoek>()
@@ -49,10 +54,12 @@ public static class MonitoringApi
         ienwOfOd.MapPut("/voortgangsrapportages/{id}/criteria/{nummer}", VulCriteriumIn.Endpoint).Validate<VulCriteriumIn.Verzoek>()
             .WithName("vulCriteriumIn").WithSummary("Per criterium maatregelen, planning per kwartaal, risico's en de eigen haalbaarheid (1 groen, 2 oranje, 3 rood)");
         ienwOfOd.MapPost("/voortgangsrapportages/{id}/indiening", DienVoortgangsrapportageIn.Endpoint).Validate<DienVoortgangsrapportageIn.Verzoek>()
-            .WithName("dienVoortgangsrapportageIn").WithSummary("Het concept indienen; daarna is de rapportage onveranderlijk");
+            .WithName("dienVoortgangsrapportageIn").WithSummary("Het concept indienen; daarna is de rapportage onveranderlijk en legt ze de drempels uit de catalogus vast");
+        ienwOfOd.MapPost("/voortgangsrapportages/{id}/correcties", CorrigeerVoortgangsrapportage.Endpoint).Validate<CorrigeerVoortgangsrapportage.Verzoek>()
+            .WithName("corrigeerVoortgangsrapportage").WithSummary("Een ingediende rapportage corrigeren: een nieuwe versie met reden (wie, wanneer, waarom); eerdere versies blijven");
 
         endpoints.MapRegisterSubscription();
-        endpoints.MapBeoordelingSubscription();
+        endpoints.MapBeoordelingSubscription(on => on.OnNulmeting());
         return endpoints;
     }
 }
