@@ -26,6 +26,9 @@ public static class MonitoringApi
             .WithName("haalRapportagerondesOp").WithSummary("Alle rapportagerondes: periode, uiterste indieningsdatum (null = onbekend) en formatversie");
         ingelogd.MapGet("/rapportagerondes/{id}", HaalRapportagerondeOp.Endpoint)
             .WithName("haalRapportagerondeOp").WithSummary("Eén rapportageronde (met ETag)");
+        ingelogd.MapGet("/rapportagerondes/{id}/termijnen", HaalTermijnenOp.Endpoint).Validate<HaalTermijnenOp.Parameters>()
+            .WithName("haalTermijnenOp")
+            .WithSummary("Termijnen in één oogopslag: per omgevingsdienst tijdig, te laat, verzuimd of nog niet verlopen (?seveso=true&provincie=Groningen; een OD ziet alleen zichzelf)");
         ingelogd.MapGet("/rapportageformat", HaalRapportageformatOp.Endpoint)
             .WithName("haalRapportageformatOp").WithSummary("De huidige editie van het rapportageformat (met ETag)");
         ingelogd.MapGet("/rapportageformat/versies/{versie}", HaalRapportageformatVersieOp.Endpoint)
