@@ -10,7 +10,7 @@ namespace RobuustOD.Monitoring.Termijnen;
 
 /// <summary>
 /// Checks the rounds' due dates against the clock (<see cref="TimeProvider"/>, a test clock in tests) without a request
-/// coming in: at start and then every <c>Monitoring:Verzuimbewaking:Interval</c> (default 5 minutes; 0 turns it off).
+/// coming in: at start and then every <c>Monitoring:Verzuimbewaking:Interval</c> (default 1 minute; 0 turns it off).
 /// Each OD stream is decided and saved on its own, so one conflict (another instance, a report submitted at that moment)
 /// only postpones that OD to the next check. The events leave the service through the forwarder, once.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed partial class Verzuimbewaking(IDocumentStore store, TimeProvider c
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = configuration.GetValue("Monitoring:Verzuimbewaking:Interval", TimeSpan.FromMinutes(5));
+        var interval = configuration.GetValue("Monitoring:Verzuimbewaking:Interval", TimeSpan.FromMinutes(1));
         if (BuildTime.IsGeneratingOpenApi || interval <= TimeSpan.Zero)
         {
             return;
