@@ -97,6 +97,10 @@ public sealed class CorrectieTests(MonitoringFixture fixture) : MonitoringTest(f
         await (await client.PostAsJsonAsync($"{Base}/voortgangsrapportages/{concept}/correcties", Correctie(), Ct)).AssertProblemAsync(HttpStatusCode.Conflict);
         await (await client.PostAsJsonAsync($"{Base}/voortgangsrapportages/{code}-voortgang3/correcties", Correctie(), Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
 
+        await (await client.GetAsync($"{Base}/voortgangsrapportages/{id}?versie=een", Ct)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await client.GetAsync($"{Base}/voortgangsrapportages/{id}/verschillen?van=1", Ct)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await client.GetAsync($"{Base}/voortgangsrapportages/{id}/verschillen?van=1&naar=9", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
+
         // Immutable: the draft's own commands refuse a submitted report.
         await (await client.PutAsJsonAsync($"{Base}/voortgangsrapportages/{id}/kerngetallen", new { waarden = new { totaalFte = 1 } }, Ct)).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(voor, await App.EventCountAsync(Ct));
