@@ -2,6 +2,7 @@ using RobuustOD.Contracts.Api;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RobuustOD.Contracts.Beoordeling;
+using RobuustOD.Contracts.Monitoring;
 using RobuustOD.Contracts.Register;
 using RobuustOD.Contracts.Register.Api;
 
@@ -57,4 +58,10 @@ public sealed class CamelCaseEnumConverter() : JsonStringEnumConverter(JsonNamin
 [JsonSerializable(typeof(CriteriumScoreGewijzigdV1))]
 [JsonSerializable(typeof(CriteriumVastgesteldV1))]
 [JsonSerializable(typeof(RobuustOD.Contracts.Monitoring.KamerrapportageVastgesteldV1))]
+// Monitoring integration events (reports and due dates).
+[JsonSerializable(typeof(VoortgangsrapportageIngediendV1))]
+[JsonSerializable(typeof(VoortgangsrapportageTeLaatV1))]
+[JsonSerializable(typeof(VoortgangsrapportageVerzuimdV1))]
+[JsonSerializable(typeof(VerzuimOpgehevenV1))]
+[JsonSerializable(typeof(VoortgangsrapportageGecorrigeerdV1))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

@@ -5,6 +5,7 @@ using RobuustOD.HttpDefaults.Security;
 using RobuustOD.HttpDefaults.Validation;
 using RobuustOD.Monitoring.Features;
 using RobuustOD.Monitoring.Kamerrapportages;
+using RobuustOD.Monitoring.Nulmetingen;
 
 namespace RobuustOD.Monitoring;
 
@@ -26,13 +27,20 @@ public static class MonitoringApi
             .WithName("haalRapportagerondesOp").WithSummary("Alle rapportagerondes: periode, uiterste indieningsdatum (null = onbekend) en formatversie");
         ingelogd.MapGet("/rapportagerondes/{id}", HaalRapportagerondeOp.Endpoint)
             .WithName("haalRapportagerondeOp").WithSummary("Eén rapportageronde (met ETag)");
+        ingelogd.MapGet("/rapportagerondes/{id}/termijnen", HaalTermijnenOp.Endpoint).Validate<HaalTermijnenOp.Parameters>()
+            .WithName("haalTermijnenOp")
+            .WithSummary("Termijnen in één oogopslag: per omgevingsdienst tijdig, te laat, verzuimd of nog niet verlopen (?seveso=true&provincie=Groningen; een OD ziet alleen zichzelf)");
         ingelogd.MapGet("/rapportageformat", HaalRapportageformatOp.Endpoint)
             .WithName("haalRapportageformatOp").WithSummary("De huidige editie van het rapportageformat (met ETag)");
         ingelogd.MapGet("/rapportageformat/versies/{versie}", HaalRapportageformatVersieOp.Endpoint)
             .WithName("haalRapportageformatVersieOp").WithSummary("Een editie van het rapportageformat");
         ingelogd.MapGet("/voortgangsrapportages/{id}", HaalVoortgangsrapportageOp.Endpoint)
             .WithName("haalVoortgangsrapportageOp")
-            .WithSummary("Een voortgangsrapportage met de automatische beoordeling van de meetbare criteria en tijdig/te laat (een concept alleen voor de OD zelf, IenW en de beoordelaar)");
+            .WithSummary("Een voortgangsrapportage (of met ?versie=n een ingediende versie) met de automatische beoordeling van de meetbare criteria, tijdig/te laat/verzuimd en de trend per criterium (een concept alleen voor de OD zelf, IenW en de beoordelaar)");
+        ingelogd.MapGet("/voortgangsrapportages/{id}/versies", ZoekRapportageversies.Endpoint)
+            .WithName("zoekRapportageversies").WithSummary("De ingediende versies van een rapportage: de indiening en elke correctie, wie, wanneer, waarom");
+        ingelogd.MapGet("/voortgangsrapportages/{id}/verschillen", HaalRapportageverschilOp.Endpoint)
+            .WithName("haalRapportageverschilOp").WithSummary("Het verschil tussen twee versies van een rapportage (?van=1&naar=2)");
 
         var ienw = api.MapGroup("").RequireAuthorization(Policies.Ienw);
         ienw.MapPost("/rapportagerondes", MaakRapportagerondeAan.Endpoint).Validate<MaakRapportagerondeAan.Verzoek>()
@@ -50,12 +58,14 @@ public static class MonitoringApi
         ienwOfOd.MapPut("/voortgangsrapportages/{id}/criteria/{nummer}", VulCriteriumIn.Endpoint).Validate<VulCriteriumIn.Verzoek>()
             .WithName("vulCriteriumIn").WithSummary("Per criterium maatregelen, planning per kwartaal, risico's en de eigen haalbaarheid (1 groen, 2 oranje, 3 rood)");
         ienwOfOd.MapPost("/voortgangsrapportages/{id}/indiening", DienVoortgangsrapportageIn.Endpoint).Validate<DienVoortgangsrapportageIn.Verzoek>()
-            .WithName("dienVoortgangsrapportageIn").WithSummary("Het concept indienen; daarna is de rapportage onveranderlijk");
+            .WithName("dienVoortgangsrapportageIn").WithSummary("Het concept indienen; daarna is de rapportage onveranderlijk en legt ze de drempels uit de catalogus vast");
+        ienwOfOd.MapPost("/voortgangsrapportages/{id}/correcties", CorrigeerVoortgangsrapportage.Endpoint).Validate<CorrigeerVoortgangsrapportage.Verzoek>()
+            .WithName("corrigeerVoortgangsrapportage").WithSummary("Een ingediende rapportage corrigeren: een nieuwe versie met reden (wie, wanneer, waarom); eerdere versies blijven");
 
         api.MapKamerrapportageApi();
 
         endpoints.MapRegisterSubscription();
-        endpoints.MapBeoordelingSubscription();
+        endpoints.MapBeoordelingSubscription(on => on.OnNulmeting());
         return endpoints;
     }
 }

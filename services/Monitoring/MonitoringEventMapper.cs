@@ -2,6 +2,7 @@ using JasperFx.Events;
 using RobuustOD.Contracts.Monitoring;
 using RobuustOD.EventBackbone.Outgoing;
 using RobuustOD.Monitoring.Kamerrapportages;
+using RobuustOD.Monitoring.Rapportages;
 
 namespace RobuustOD.Monitoring;
 
@@ -11,9 +12,19 @@ namespace RobuustOD.Monitoring;
 /// </summary>
 public sealed class MonitoringEventMapper : IIntegrationEventMapper
 {
-    public object? Map(IEvent stored) => stored.Data switch
+    public object? Map(IEvent stored)
     {
-        KamerrapportageVastgesteld e => new KamerrapportageVastgesteldV1(e.Periode, e.Versie, e.Inhoud.Peildatum, e.Op),
-        _ => null,
-    };
+        var code = stored.StreamKey!;
+        return stored.Data switch
+        {
+            VoortgangsrapportageIngediend e => new VoortgangsrapportageIngediendV1(code, e.Ronde, e.Op),
+            IndieningVastgelegd { IndienenUiterlijk: { } termijn, DagenTeLaat: > 0 and var dagen } e =>
+                new VoortgangsrapportageTeLaatV1(code, e.Ronde, termijn, stored.Timestamp, dagen),
+            VoortgangsrapportageVerzuimd e => new VoortgangsrapportageVerzuimdV1(code, e.Ronde, e.IndienenUiterlijk, e.Op),
+            VerzuimOpgeheven e => new VerzuimOpgehevenV1(code, e.Ronde, e.IndienenUiterlijk, e.Reden, e.Op),
+            VoortgangsrapportageGecorrigeerd e => new VoortgangsrapportageGecorrigeerdV1(code, e.Ronde, e.Versie, e.Reden, e.Door, e.Op),
+            KamerrapportageVastgesteld e => new KamerrapportageVastgesteldV1(e.Periode, e.Versie, e.Inhoud.Peildatum, e.Op),
+            _ => null,
+        };
+    }
 }

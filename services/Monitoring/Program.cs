@@ -5,6 +5,7 @@ using RobuustOD.Monitoring.Format;
 using RobuustOD.Monitoring.Rapportages;
 using RobuustOD.Monitoring.Rondes;
 using RobuustOD.Monitoring.Seeds;
+using RobuustOD.Monitoring.Termijnen;
 using RobuustOD.RegisterReadModel;
 using RobuustOD.HttpDefaults;
 using RobuustOD.EventBackbone;
@@ -26,6 +27,8 @@ var store = builder.AddEventStore("monitoring", options =>
 builder.AddEventing();
 builder.PublishIntegrationEvents<MonitoringEventMapper>(store, system: PubSub.PublisherOf(PubSub.Topics.Monitoring));
 builder.Services.AddHostedService<MonitoringSeeds>();
+builder.Services.AddSingleton<Verzuimbewaking>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Verzuimbewaking>());
 
 var app = builder.Build();
 

@@ -8,7 +8,7 @@ namespace RobuustOD.Monitoring.DecisionTests;
 public sealed class EvaluatieTests
 {
     private static Uitkomst Beoordeel(int criterium, params (string Code, decimal? Waarde)[] waarden) =>
-        Evaluatie.Van(Formaat().Huidig!, waarden.ToDictionary(w => w.Code, w => w.Waarde)).Single(e => e.Criterium == criterium).Uitkomst;
+        Evaluatie.Van(Formaat().Huidig!, Drempels(), waarden.ToDictionary(w => w.Code, w => w.Waarde)).Single(e => e.Criterium == criterium).Uitkomst;
 
     [Theory]
     [InlineData(80, Uitkomst.Groen)]
@@ -41,7 +41,7 @@ public sealed class EvaluatieTests
     [Fact]
     public void een_ontbrekend_kerngetal_is_niet_te_beoordelen_en_wordt_genoemd()
     {
-        var e = Evaluatie.Van(Formaat().Huidig!, new Dictionary<string, decimal?> { ["totaalFte"] = 100 }).Single(x => x.Criterium == 7);
+        var e = Evaluatie.Van(Formaat().Huidig!, Drempels(), new Dictionary<string, decimal?> { ["totaalFte"] = 100 }).Single(x => x.Criterium == 7);
         Assert.Equal(Uitkomst.NietTeBeoordelen, e.Uitkomst);
         Assert.Null(e.Gemeten);
         Assert.Equal(["fteVasteDienst"], e.Ontbrekend);
@@ -58,14 +58,14 @@ public sealed class EvaluatieTests
     [Fact]
     public void het_gemeten_aandeel_is_een_percentage()
     {
-        var e = Evaluatie.Van(Formaat().Huidig!, new Dictionary<string, decimal?> { ["totaalFte"] = 120, ["fteVasteDienst"] = 90 }).Single(x => x.Criterium == 7);
+        var e = Evaluatie.Van(Formaat().Huidig!, Drempels(), new Dictionary<string, decimal?> { ["totaalFte"] = 120, ["fteVasteDienst"] = 90 }).Single(x => x.Criterium == 7);
         Assert.Equal(75m, e.Gemeten);
         Assert.True(e.Aandeel);
     }
 
     [Fact]
     public void zonder_kerngetallen_is_elk_meetbaar_criterium_niet_te_beoordelen() =>
-        Assert.All(Evaluatie.Van(Formaat().Huidig!, new Dictionary<string, decimal?>()),
+        Assert.All(Evaluatie.Van(Formaat().Huidig!, Drempels(), new Dictionary<string, decimal?>()),
             e => Assert.Equal(Uitkomst.NietTeBeoordelen, e.Uitkomst));
 }
 

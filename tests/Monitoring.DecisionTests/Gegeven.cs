@@ -1,3 +1,5 @@
+using RobuustOD.CatalogusReadModel;
+using RobuustOD.Contracts.Beoordeling;
 using RobuustOD.Domain;
 using RobuustOD.Monitoring.Format;
 using RobuustOD.Monitoring.Rapportages;
@@ -21,13 +23,35 @@ internal static class Gegeven
         new("biCapaciteitFte", "Capaciteit BI", Eenheid.Fte),
     ];
 
-    public static readonly IReadOnlyList<Drempel> Drempels =
+    public static readonly IReadOnlyList<MeetbaarCriterium> MeetbareCriteria =
     [
-        new(7, "Ten minste 80% fte in vaste dienst", "fteVasteDienst", "totaalFte", DrempelOperator.TenMinste, 80),
-        new(10, "Innovatiebudget meer dan 1% van de begroting", "innovatiebudget", "totaalBudget", DrempelOperator.MeerDan, 1),
-        new(17, "Opleidingsbudget meer dan 3% van de loonsom", "opleidingsbudget", "loonsom", DrempelOperator.MeerDan, 3),
-        new(19, "BI-capaciteit meer dan 3 fte", "biCapaciteitFte", null, DrempelOperator.MeerDan, 3),
+        new(7, "fteVasteDienst", "totaalFte"),
+        new(10, "innovatiebudget", "totaalBudget"),
+        new(17, "opleidingsbudget", "loonsom"),
+        new(19, "biCapaciteitFte", null),
     ];
+
+    /// <summary>The catalogue as seeds/beoordeling/criteria.json gives it for 7, 10, 17 and 19 (version 1 each).</summary>
+    public static Dictionary<int, CriteriumUitCatalogus> Catalogus() => new()
+    {
+        [7] = Criterium(7, ">=", 80, "procent"),
+        [10] = Criterium(10, ">", 1, "procent"),
+        [17] = Criterium(17, ">", 3, "procent"),
+        [19] = Criterium(19, ">", 3, "fte"),
+    };
+
+    public static CriteriumUitCatalogus Criterium(int nummer, string op, decimal waarde, string eenheid, int versie = 1) => new()
+    {
+        Id = nummer.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Nummer = nummer,
+        Versie = versie,
+        Titel = $"Criterium {nummer}",
+        Drempel = new DrempelV1($"Drempel van {nummer}", null, op, waarde, eenheid),
+        VastgesteldOp = Ienw.Op,
+    };
+
+    public static Drempelset Drempels(IReadOnlyDictionary<int, CriteriumUitCatalogus>? catalogus = null) =>
+        Drempelset.Uit(Formaat().Huidig!, catalogus ?? Catalogus());
 
     public static readonly IReadOnlyList<FormatCriterium> Criteria =
     [
@@ -38,7 +62,7 @@ internal static class Gegeven
         new(19, [Onderdeel.Maatregelen, Onderdeel.Haalbaarheid]),
     ];
 
-    public static RapportageformatVastgesteld Editie1 => new(1, Criteria, Kerngetallen, Drempels, Ienw.Op);
+    public static RapportageformatVastgesteld Editie1 => new(1, Criteria, Kerngetallen, MeetbareCriteria, Ienw.Op);
 
     public static Rapportageformat Formaat(params RapportageformatVastgesteld[] edities)
     {
@@ -73,6 +97,11 @@ internal static class Gegeven
                 case KerngetallenIngevuld x: dossier!.Apply(x); break;
                 case CriteriumIngevuld x: dossier!.Apply(x); break;
                 case VoortgangsrapportageIngediend x: dossier!.Apply(x); break;
+                case IndieningVastgelegd x: dossier!.Apply(x); break;
+                case VoortgangsrapportageGecorrigeerd x: dossier!.Apply(x); break;
+                case VoortgangsrapportageVerzuimd x when dossier is null: dossier = Monitoringdossier.Create(x); break;
+                case VoortgangsrapportageVerzuimd x: dossier!.Apply(x); break;
+                case VerzuimOpgeheven x: dossier!.Apply(x); break;
                 default: throw new ArgumentException($"No Apply for {e.GetType().Name}", nameof(events));
             }
 
@@ -85,6 +114,9 @@ internal static class Gegeven
     public static VoortgangsrapportageAangemaakt Aangemaakt(string code = "ODA", string ronde = "voortgang1") => new(code, ronde, 1);
 
     public static VoortgangsrapportageIngediend Ingediend(string ronde = "voortgang1") => new(ronde, null, Ienw.Op);
+
+    public static IndieningVastgelegd Vastgelegd(string ronde = "voortgang1", Drempelset? drempels = null) =>
+        new(ronde, "od-ODA", drempels ?? Drempels(), null, null);
 
     public static DomainRuleException Weigert(Func<IEnumerable<object>> beslis, int status, string? veld = null)
     {

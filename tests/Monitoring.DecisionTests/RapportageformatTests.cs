@@ -8,15 +8,15 @@ namespace RobuustOD.Monitoring.DecisionTests;
 public sealed class RapportageformatTests
 {
     private static StelRapportageformatVast.Opdracht Opdracht(IReadOnlyList<Kerngetal>? kerngetallen = null,
-        IReadOnlyList<Drempel>? drempels = null, IReadOnlyList<FormatCriterium>? criteria = null) =>
-        new(criteria ?? Criteria, kerngetallen ?? Kerngetallen, drempels ?? Drempels, Ienw, null);
+        IReadOnlyList<MeetbaarCriterium>? drempels = null, IReadOnlyList<FormatCriterium>? criteria = null) =>
+        new(criteria ?? Criteria, kerngetallen ?? Kerngetallen, drempels ?? MeetbareCriteria, Ienw, null);
 
     [Fact]
     public void de_eerste_editie_is_versie_1()
     {
         var e = Assert.IsType<RapportageformatVastgesteld>(Assert.Single(StelRapportageformatVast.Beslis(null, Opdracht())));
         Assert.Equal(1, e.Versie);
-        Assert.Equal(4, e.Drempels.Count);
+        Assert.Equal(4, e.MeetbareCriteria.Count);
     }
 
     [Fact]
@@ -33,19 +33,19 @@ public sealed class RapportageformatTests
         Assert.Empty(StelRapportageformatVast.Beslis(Formaat(), Opdracht()));
 
     [Fact]
-    public void een_drempel_op_een_onbekend_kerngetal_is_ongeldig() =>
-        Weigert(() => StelRapportageformatVast.Beslis(null, Opdracht(drempels: [Drempels[0] with { Kerngetal = "onbekend" }])),
-            DomainRuleException.InvalidStatus, "drempels[0].kerngetal");
+    public void een_meting_op_een_onbekend_kerngetal_is_ongeldig() =>
+        Weigert(() => StelRapportageformatVast.Beslis(null, Opdracht(drempels: [MeetbareCriteria[0] with { Kerngetal = "onbekend" }])),
+            DomainRuleException.InvalidStatus, "meetbareCriteria[0].kerngetal");
 
     [Fact]
-    public void een_drempel_met_een_onbekende_noemer_is_ongeldig() =>
-        Weigert(() => StelRapportageformatVast.Beslis(null, Opdracht(drempels: [Drempels[0] with { Noemer = "onbekend" }])),
-            DomainRuleException.InvalidStatus, "drempels[0].noemer");
+    public void een_meting_met_een_onbekende_noemer_is_ongeldig() =>
+        Weigert(() => StelRapportageformatVast.Beslis(null, Opdracht(drempels: [MeetbareCriteria[0] with { Noemer = "onbekend" }])),
+            DomainRuleException.InvalidStatus, "meetbareCriteria[0].noemer");
 
     [Fact]
-    public void een_drempel_voor_een_criterium_buiten_het_format_is_ongeldig() =>
-        Weigert(() => StelRapportageformatVast.Beslis(null, Opdracht(drempels: [Drempels[0] with { Criterium = 4 }])),
-            DomainRuleException.InvalidStatus, "drempels[0].criterium");
+    public void een_meting_voor_een_criterium_buiten_het_format_is_ongeldig() =>
+        Weigert(() => StelRapportageformatVast.Beslis(null, Opdracht(drempels: [MeetbareCriteria[0] with { Criterium = 4 }])),
+            DomainRuleException.InvalidStatus, "meetbareCriteria[0].criterium");
 
     [Fact]
     public void een_dubbel_kerngetal_is_ongeldig() =>
@@ -58,7 +58,7 @@ public sealed class RapportageformatTests
             DomainRuleException.InvalidStatus, "criteria");
 
     [Fact]
-    public void twee_drempels_voor_een_criterium_zijn_ongeldig() =>
-        Weigert(() => StelRapportageformatVast.Beslis(null, Opdracht(drempels: [.. Drempels, Drempels[0]])),
-            DomainRuleException.InvalidStatus, "drempels");
+    public void twee_metingen_voor_een_criterium_zijn_ongeldig() =>
+        Weigert(() => StelRapportageformatVast.Beslis(null, Opdracht(drempels: [.. MeetbareCriteria, MeetbareCriteria[0]])),
+            DomainRuleException.InvalidStatus, "meetbareCriteria");
 }

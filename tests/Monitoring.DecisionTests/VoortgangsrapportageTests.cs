@@ -117,21 +117,39 @@ public sealed class DienVoortgangsrapportageInTests
     private static DienVoortgangsrapportageIn.Opdracht Opdracht(string? namens = "ODA") => new("ODA", "voortgang1", "Klaar", namens, Ienw, null);
 
     [Fact]
-    public void het_concept_wordt_ingediend_op_het_moment_van_de_handeling() =>
-        Assert.Equal([new VoortgangsrapportageIngediend("voortgang1", "Klaar", Ienw.Op)],
-            DienVoortgangsrapportageIn.Beslis(Dossier("ODA", Aangemaakt()), Opdracht()).ToList());
+    public void het_concept_wordt_ingediend_op_het_moment_van_de_handeling_en_legt_de_drempels_vast()
+    {
+        var events = DienVoortgangsrapportageIn.Beslis(Dossier("ODA", Aangemaakt()), Drempels(), null, Opdracht()).ToList();
+        Assert.Equal(new VoortgangsrapportageIngediend("voortgang1", "Klaar", Ienw.Op), events[0]);
+        var vastgelegd = Assert.IsType<IndieningVastgelegd>(events[1]);
+        Assert.Equal(("voortgang1", "ienw", (DateOnly?)null, (int?)null), (vastgelegd.Ronde, vastgelegd.Door, vastgelegd.IndienenUiterlijk, vastgelegd.DagenTeLaat));
+        Assert.Equal(Drempels().Drempels, vastgelegd.Drempels.Drempels);
+    }
+
+    [Fact]
+    public void op_de_termijn_ingediend_is_niet_te_laat() =>
+        Assert.Null(Assert.IsType<IndieningVastgelegd>(DienVoortgangsrapportageIn.Beslis(Dossier("ODA", Aangemaakt()), Drempels(),
+            DateOnly.FromDateTime(Ienw.Op.UtcDateTime), Opdracht()).Last()).DagenTeLaat);
+
+    [Fact]
+    public void na_de_termijn_ingediend_legt_de_dagen_te_laat_vast()
+    {
+        var termijn = DateOnly.FromDateTime(Ienw.Op.UtcDateTime).AddDays(-3);
+        var vastgelegd = Assert.IsType<IndieningVastgelegd>(DienVoortgangsrapportageIn.Beslis(Dossier("ODA", Aangemaakt()), Drempels(), termijn, Opdracht()).Last());
+        Assert.Equal((termijn, 3), (vastgelegd.IndienenUiterlijk!.Value, vastgelegd.DagenTeLaat!.Value));
+    }
 
     [Fact]
     public void een_tweede_indiening_is_een_conflict() =>
-        Weigert(() => DienVoortgangsrapportageIn.Beslis(Dossier("ODA", Aangemaakt(), Ingediend()), Opdracht()), DomainRuleException.ConflictStatus);
+        Weigert(() => DienVoortgangsrapportageIn.Beslis(Dossier("ODA", Aangemaakt(), Ingediend()), Drempels(), null, Opdracht()), DomainRuleException.ConflictStatus);
 
     [Fact]
     public void zonder_concept_is_het_niet_gevonden() =>
-        Weigert(() => DienVoortgangsrapportageIn.Beslis(null, Opdracht()), DomainRuleException.NotFoundStatus);
+        Weigert(() => DienVoortgangsrapportageIn.Beslis(null, Drempels(), null, Opdracht()), DomainRuleException.NotFoundStatus);
 
     [Fact]
     public void een_andere_od_is_verboden() =>
-        Weigert(() => DienVoortgangsrapportageIn.Beslis(Dossier("ODA", Aangemaakt()), Opdracht("ODB")), DomainRuleException.ForbiddenStatus);
+        Weigert(() => DienVoortgangsrapportageIn.Beslis(Dossier("ODA", Aangemaakt()), Drempels(), null, Opdracht("ODB")), DomainRuleException.ForbiddenStatus);
 }
 
 public sealed class ToegangTests

@@ -14,9 +14,9 @@ namespace RobuustOD.Monitoring.FunctionalTests;
 /// </summary>
 public sealed class KamerrapportageTests(MonitoringFixture fixture) : MonitoringTest(fixture)
 {
-    private static string Periode => Vandaag.Month <= 6 ? $"{Vandaag.Year}-1" : $"{Vandaag.Year}-2";
+    private string Periode => Vandaag.Month <= 6 ? $"{Vandaag.Year}-1" : $"{Vandaag.Year}-2";
 
-    private static DateOnly PeriodeVan => Vandaag.Month <= 6 ? new(Vandaag.Year, 1, 1) : new(Vandaag.Year, 7, 1);
+    private DateOnly PeriodeVan => Vandaag.Month <= 6 ? new(Vandaag.Year, 1, 1) : new(Vandaag.Year, 7, 1);
 
     [Fact]
     public async Task het_concept_telt_de_bekende_ods_en_een_vastgestelde_rapportage_blijft_ongewijzigd_na_nieuwe_gegevens()

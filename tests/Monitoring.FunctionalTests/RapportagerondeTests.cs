@@ -19,12 +19,15 @@ public sealed class RapportagerondeTests(MonitoringFixture fixture) : Monitoring
     }
 
     [Fact]
-    public async Task het_format_heeft_de_drempels_van_7_10_17_en_19()
+    public async Task het_format_koppelt_kerngetallen_aan_7_10_17_en_19_zonder_eigen_drempel()
     {
         using var client = await Od("ODG");
         var body = await (await client.GetAsync($"{Base}/rapportageformat", Ct)).AssertJsonAsync();
         Assert.Equal(1, body.GetProperty("versie").GetInt32());
-        Assert.Equal([7, 10, 17, 19], body.GetProperty("drempels").EnumerateArray().Select(d => d.GetProperty("criterium").GetInt32()));
+        var meetbaar = body.GetProperty("meetbareCriteria").EnumerateArray().ToList();
+        Assert.Equal([7, 10, 17, 19], meetbaar.Select(d => d.GetProperty("criterium").GetInt32()));
+        Assert.Equal("totaalFte", meetbaar[0].GetProperty("noemer").GetString());
+        Assert.False(meetbaar[0].TryGetProperty("waarde", out _));
         Assert.Equal(7, body.GetProperty("kerngetallen").GetArrayLength());
     }
 

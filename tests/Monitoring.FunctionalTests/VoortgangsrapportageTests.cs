@@ -6,13 +6,10 @@ namespace RobuustOD.Monitoring.FunctionalTests;
 
 public sealed class VoortgangsrapportageTests(MonitoringFixture fixture) : MonitoringTest(fixture)
 {
-    private static string Uitkomst(JsonElement rapportage, int criterium) =>
-        rapportage.GetProperty("evaluatie").EnumerateArray().Single(e => e.GetProperty("criterium").GetInt32() == criterium)
-            .GetProperty("uitkomst").GetString()!;
-
     [Fact]
     public async Task de_od_vult_kerngetallen_in_en_ziet_de_automatische_beoordeling()
     {
+        await CatalogusAsync();
         var code = await BekendeOdAsync();
         var id = await ConceptAsync(code);
         Assert.Equal($"{code}-voortgang1", id);

@@ -38,6 +38,7 @@ public static class AsyncApiDocument
             + "fusies, opsplitsingen en zelftoetsen.",
         [PubSub.Topics.Beoordeling] = "Gebeurtenissen van de beoordeling van de plannen van aanpak: gepubliceerde beoordelingen, "
             + "herziene oordelen en gewijzigde scores per criterium.",
+        [PubSub.Topics.Monitoring] = "Gebeurtenissen van de monitoring: ingediende, te late, verzuimde en gecorrigeerde voortgangsrapportages.",
     };
 
     /// <summary>The document as indented JSON with <c>\n</c> line endings and a final newline.</summary>

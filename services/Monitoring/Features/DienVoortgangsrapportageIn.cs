@@ -4,11 +4,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RobuustOD.Domain;
 using RobuustOD.EventStore;
 using RobuustOD.HttpDefaults.Validation;
+using RobuustOD.CatalogusReadModel;
+using RobuustOD.Monitoring.Format;
 using RobuustOD.Monitoring.Rapportages;
+using RobuustOD.Monitoring.Rondes;
 
 namespace RobuustOD.Monitoring.Features;
 
-/// <summary>Submits the draft: from then on it is frozen (every change is 409).</summary>
+/// <summary>
+/// Submits the draft: from then on it is frozen (every change is 409; a correction is a new version). The submission
+/// also freezes the catalogue's thresholds the report is evaluated against, and the due date and days late as they are now.
+/// </summary>
 public static class DienVoortgangsrapportageIn
 {
     public sealed record Verzoek(string? Toelichting);
@@ -20,15 +26,30 @@ public static class DienVoortgangsrapportageIn
 
     public sealed record Opdracht(string Code, string Ronde, string? Toelichting, string? NamensOd, Handeling Handeling, ExpectedVersion? Verwacht);
 
-    public static IEnumerable<object> Beslis(Monitoringdossier? dossier, Opdracht o)
+    /// <param name="drempels">The thresholds of the report's format edition from the catalogue as it is now.</param>
+    /// <param name="indienenUiterlijk">The round's due date now (null: none set).</param>
+    public static IEnumerable<object> Beslis(Monitoringdossier? dossier, Drempelset drempels, DateOnly? indienenUiterlijk, Opdracht o)
     {
         VulKerngetallenIn.Wijzigbaar(dossier, o.Code, o.Ronde, o.NamensOd);
-        return [new VoortgangsrapportageIngediend(o.Ronde, o.Toelichting, o.Handeling.Op)];
+        var op = Kalender.Datum(o.Handeling.Op);
+        var tijdigheid = Tijdigheid.Bepaal(indienenUiterlijk, op, op);
+        return
+        [
+            new VoortgangsrapportageIngediend(o.Ronde, o.Toelichting, o.Handeling.Op),
+            new IndieningVastgelegd(o.Ronde, o.Handeling.Door, drempels, indienenUiterlijk, tijdigheid.DagenTeLaat),
+        ];
     }
 
     public static async Task<Monitoringdossier> Handle(Opdracht o, IDocumentSession session, CancellationToken ct)
     {
-        await session.DecideAsync<Monitoringdossier>(o.Code, o.Verwacht, o.Handeling, d => Beslis(d, o), ct);
+        var format = await session.Events.FetchLatest<Rapportageformat>(Rapportageformat.StreamKey, ct);
+        var ronde = await session.Events.FetchLatest<Rapportageronde>(Rapportageronde.StreamKey(o.Ronde), ct);
+        var catalogus = await session.CatalogusAsync(ct);
+        await session.DecideAsync<Monitoringdossier>(o.Code, o.Verwacht, o.Handeling, d =>
+        {
+            var editie = d?.Rapportage(o.Ronde) is { } r ? format?.Versie(r.FormatVersie) : null;
+            return Beslis(d, editie is null ? new Drempelset([], []) : Drempelset.Uit(editie, catalogus), ronde?.IndienenUiterlijk, o);
+        }, ct);
         await session.SaveChangesAsync(ct);
         return (await session.Events.FetchLatest<Monitoringdossier>(o.Code, ct))!;
     }

@@ -10,11 +10,14 @@ namespace RobuustOD.Monitoring.Features;
 
 public sealed record FormatLinks(Link Self, Link Huidig);
 
-/// <summary>Een editie van het rapportageformat: per criterium wat de OD rapporteert, de kerngetallen en de drempels die criteria automatisch beoordelen.</summary>
+/// <summary>
+/// Een editie van het rapportageformat: per criterium wat de OD rapporteert, de kerngetallen, en welke kerngetallen een
+/// meetbaar criterium meten (de drempel zelf komt uit de criteriacatalogus van de beoordeling).
+/// </summary>
 public sealed record FormatResource(int Versie, IReadOnlyList<FormatCriterium> Criteria, IReadOnlyList<Kerngetal> Kerngetallen,
-    IReadOnlyList<Drempel> Drempels, DateTimeOffset VastgesteldOp, [property: System.Text.Json.Serialization.JsonPropertyName("_links")] FormatLinks Links)
+    IReadOnlyList<MeetbaarCriterium> MeetbareCriteria, DateTimeOffset VastgesteldOp, [property: System.Text.Json.Serialization.JsonPropertyName("_links")] FormatLinks Links)
 {
-    public static FormatResource Van(FormatVersie v, ApiDescriptor api) => new(v.Versie, v.Criteria, v.Kerngetallen, v.Drempels,
+    public static FormatResource Van(FormatVersie v, ApiDescriptor api) => new(v.Versie, v.Criteria, v.Kerngetallen, v.MeetbareCriteria,
         v.VastgesteldOp.ToUniversalTime(),
         new FormatLinks(new Link($"{api.BasePath}/rapportageformat/versies/{v.Versie}"), new Link($"{api.BasePath}/rapportageformat")));
 }

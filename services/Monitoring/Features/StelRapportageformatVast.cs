@@ -15,11 +15,11 @@ public static class StelRapportageformatVast
 
     public sealed record KerngetalVerzoek(string? Code, string? Naam, Eenheid? Eenheid);
 
-    public sealed record DrempelVerzoek(int? Criterium, string? Omschrijving, string? Kerngetal, string? Noemer,
-        DrempelOperator? Operator, decimal? Waarde);
+    /// <summary>Ties a key figure (and a denominator for a share) to a criterion; the threshold comes from the catalogue.</summary>
+    public sealed record MeetbaarCriteriumVerzoek(int? Criterium, string? Kerngetal, string? Noemer);
 
     public sealed record Verzoek(IReadOnlyList<CriteriumVerzoek>? Criteria, IReadOnlyList<KerngetalVerzoek>? Kerngetallen,
-        IReadOnlyList<DrempelVerzoek>? Drempels);
+        IReadOnlyList<MeetbaarCriteriumVerzoek>? MeetbareCriteria);
 
     public const string KerngetalPattern = "^[a-z][A-Za-z0-9]{1,39}$";
 
@@ -41,67 +41,64 @@ public static class StelRapportageformatVast
                 k.RuleFor(x => x.Naam).NotEmpty().PlainText(200);
                 k.RuleFor(x => x.Eenheid).NotNull();
             });
-            RuleFor(v => v.Drempels).NotNull();
-            RuleForEach(v => v.Drempels).ChildRules(d =>
+            RuleFor(v => v.MeetbareCriteria).NotNull();
+            RuleForEach(v => v.MeetbareCriteria).ChildRules(d =>
             {
                 d.RuleFor(x => x.Criterium).NotNull().InclusiveBetween(1, 99);
-                d.RuleFor(x => x.Omschrijving).NotEmpty().PlainText(500);
                 d.RuleFor(x => x.Kerngetal).NotEmpty().Matches(KerngetalPattern);
                 d.RuleFor(x => x.Noemer).Matches(KerngetalPattern);
-                d.RuleFor(x => x.Operator).NotNull();
-                d.RuleFor(x => x.Waarde).NotNull().GreaterThanOrEqualTo(0);
             });
         }
     }
 
     public sealed record Opdracht(IReadOnlyList<FormatCriterium> Criteria, IReadOnlyList<Kerngetal> Kerngetallen,
-        IReadOnlyList<Drempel> Drempels, Handeling Handeling, ExpectedVersion? Verwacht)
+        IReadOnlyList<MeetbaarCriterium> MeetbareCriteria, Handeling Handeling, ExpectedVersion? Verwacht)
     {
         public static Opdracht Van(Verzoek v, Handeling handeling, ExpectedVersion? verwacht) => new(
             [.. v.Criteria!.Select(c => new FormatCriterium(c.Nummer!.Value, [.. c.Onderdelen!.Distinct()]))],
             [.. v.Kerngetallen!.Select(k => new Kerngetal(k.Code!, k.Naam!, k.Eenheid!.Value))],
-            [.. v.Drempels!.Select(d => new Drempel(d.Criterium!.Value, d.Omschrijving!, d.Kerngetal!, d.Noemer, d.Operator!.Value, d.Waarde!.Value))],
+            [.. v.MeetbareCriteria!.Select(d => new MeetbaarCriterium(d.Criterium!.Value, d.Kerngetal!, d.Noemer))],
             handeling, verwacht);
     }
 
     /// <summary>
-    /// A new edition, numbered after the last; refused when criteria or key figures repeat, or a threshold names a
-    /// key figure or criterion that the edition lacks. The same content as the current edition appends nothing.
+    /// A new edition, numbered after the last; refused when criteria or key figures repeat, or a measurable criterion
+    /// names a key figure or criterion that the edition lacks. The same content as the current edition appends nothing.
     /// </summary>
     public static IEnumerable<object> Beslis(Rapportageformat? format, Opdracht o)
     {
         Uniek(o.Criteria.Select(c => c.Nummer.ToString(System.Globalization.CultureInfo.InvariantCulture)), "criteria", "criteriumnummer");
         Uniek(o.Kerngetallen.Select(k => k.Code), "kerngetallen", "kerngetal");
-        Uniek(o.Drempels.Select(d => d.Criterium.ToString(System.Globalization.CultureInfo.InvariantCulture)), "drempels", "drempel voor criterium");
+        Uniek(o.MeetbareCriteria.Select(d => d.Criterium.ToString(System.Globalization.CultureInfo.InvariantCulture)), "meetbareCriteria", "meting van criterium");
 
         var codes = o.Kerngetallen.Select(k => k.Code).ToHashSet(StringComparer.Ordinal);
         var nummers = o.Criteria.Select(c => c.Nummer).ToHashSet();
-        for (var i = 0; i < o.Drempels.Count; i++)
+        for (var i = 0; i < o.MeetbareCriteria.Count; i++)
         {
-            var d = o.Drempels[i];
+            var d = o.MeetbareCriteria[i];
             if (!nummers.Contains(d.Criterium))
             {
-                throw DomainRuleException.Invalid($"drempels[{i}].criterium", $"Criterium {d.Criterium} staat niet in dit format.");
+                throw DomainRuleException.Invalid($"meetbareCriteria[{i}].criterium", $"Criterium {d.Criterium} staat niet in dit format.");
             }
 
             if (!codes.Contains(d.Kerngetal))
             {
-                throw DomainRuleException.Invalid($"drempels[{i}].kerngetal", $"Kerngetal '{d.Kerngetal}' staat niet in dit format.");
+                throw DomainRuleException.Invalid($"meetbareCriteria[{i}].kerngetal", $"Kerngetal '{d.Kerngetal}' staat niet in dit format.");
             }
 
             if (d.Noemer is not null && !codes.Contains(d.Noemer))
             {
-                throw DomainRuleException.Invalid($"drempels[{i}].noemer", $"Kerngetal '{d.Noemer}' staat niet in dit format.");
+                throw DomainRuleException.Invalid($"meetbareCriteria[{i}].noemer", $"Kerngetal '{d.Noemer}' staat niet in dit format.");
             }
         }
 
         if (format?.Huidig is { } huidig && huidig.Criteria.SequenceEqual(o.Criteria, FormatCriteriumGelijk.Instance)
-            && huidig.Kerngetallen.SequenceEqual(o.Kerngetallen) && huidig.Drempels.SequenceEqual(o.Drempels))
+            && huidig.Kerngetallen.SequenceEqual(o.Kerngetallen) && huidig.MeetbareCriteria.SequenceEqual(o.MeetbareCriteria))
         {
             return [];
         }
 
-        return [new RapportageformatVastgesteld((format?.Versies.Count ?? 0) + 1, o.Criteria, o.Kerngetallen, o.Drempels, o.Handeling.Op)];
+        return [new RapportageformatVastgesteld((format?.Versies.Count ?? 0) + 1, o.Criteria, o.Kerngetallen, o.MeetbareCriteria, o.Handeling.Op)];
     }
 
     private static void Uniek(IEnumerable<string> waarden, string veld, string wat)

@@ -14,11 +14,25 @@ public static class VulCriteriumIn
 {
     public sealed record PlanningVerzoek(string? Kwartaal, string? Activiteit);
 
-    public sealed record Verzoek(string? Maatregelen, IReadOnlyList<PlanningVerzoek>? Planning, string? Risicos, int? Haalbaarheid);
-
-    public sealed class Validator : AbstractValidator<Verzoek>
+    /// <summary>What an OD reports on a criterion, in a draft or in a correction.</summary>
+    public interface ICriteriumInhoud
     {
-        public Validator()
+        string? Maatregelen { get; }
+
+        IReadOnlyList<PlanningVerzoek>? Planning { get; }
+
+        string? Risicos { get; }
+
+        int? Haalbaarheid { get; }
+    }
+
+    public sealed record Verzoek(string? Maatregelen, IReadOnlyList<PlanningVerzoek>? Planning, string? Risicos, int? Haalbaarheid) : ICriteriumInhoud;
+
+    /// <summary>The rules of a criterion's content, shared by filling in a draft and by a correction.</summary>
+    public class CriteriumInhoudValidator<T> : AbstractValidator<T>
+        where T : ICriteriumInhoud
+    {
+        public CriteriumInhoudValidator()
         {
             RuleFor(v => v.Maatregelen).PlainText(8000);
             RuleFor(v => v.Risicos).PlainText(8000);
@@ -33,6 +47,8 @@ public static class VulCriteriumIn
         }
     }
 
+    public sealed class Validator : CriteriumInhoudValidator<Verzoek>;
+
     public sealed record Opdracht(string Code, string Ronde, int Nummer, string? Maatregelen, IReadOnlyList<PlanningRegel> Planning,
         string? Risicos, int? Haalbaarheid, string? NamensOd, Handeling Handeling, ExpectedVersion? Verwacht)
     {
@@ -46,28 +62,36 @@ public static class VulCriteriumIn
         var rapportage = VulKerngetallenIn.Wijzigbaar(dossier, o.Code, o.Ronde, o.NamensOd);
         var editie = format?.Versie(rapportage.FormatVersie)
             ?? throw DomainRuleException.Conflict($"Formatversie {rapportage.FormatVersie} van deze rapportage ontbreekt.");
-        var criterium = editie.Criteria.FirstOrDefault(c => c.Nummer == o.Nummer)
-            ?? throw DomainRuleException.Invalid("nummer", $"Criterium {o.Nummer} staat niet in formatversie {editie.Versie}.");
+        var nieuw = new CriteriumRapportage(o.Nummer, o.Maatregelen, o.Planning, o.Risicos, o.Haalbaarheid);
+        AlleenGevraagd(editie, nieuw, "");
+        return rapportage.Criteria.TryGetValue(o.Nummer, out var huidig) && Gelijk(huidig, nieuw)
+            ? []
+            : [new CriteriumIngevuld(o.Ronde, o.Nummer, o.Maatregelen, o.Planning, o.Risicos, o.Haalbaarheid)];
+    }
+
+    /// <summary>The criterion must be in the edition, with only the parts it asks for (400 naming <c>{prefix}veld</c>).</summary>
+    public static void AlleenGevraagd(FormatVersie editie, CriteriumRapportage rij, string prefix)
+    {
+        var criterium = editie.Criteria.FirstOrDefault(c => c.Nummer == rij.Nummer)
+            ?? throw DomainRuleException.Invalid(prefix + "nummer", $"Criterium {rij.Nummer} staat niet in formatversie {editie.Versie}.");
 
         var gevraagd = criterium.Onderdelen.ToHashSet();
         var ongevraagd = new List<(string Veld, bool Gevuld, Onderdeel Onderdeel)>
         {
-            ("maatregelen", o.Maatregelen is not null, Onderdeel.Maatregelen),
-            ("planning", o.Planning.Count > 0, Onderdeel.PlanningPerKwartaal),
-            ("risicos", o.Risicos is not null, Onderdeel.Risicos),
-            ("haalbaarheid", o.Haalbaarheid is not null, Onderdeel.Haalbaarheid),
+            ("maatregelen", rij.Maatregelen is not null, Onderdeel.Maatregelen),
+            ("planning", rij.Planning.Count > 0, Onderdeel.PlanningPerKwartaal),
+            ("risicos", rij.Risicos is not null, Onderdeel.Risicos),
+            ("haalbaarheid", rij.Haalbaarheid is not null, Onderdeel.Haalbaarheid),
         }.FirstOrDefault(x => x.Gevuld && !gevraagd.Contains(x.Onderdeel));
         if (ongevraagd.Veld is not null)
         {
-            throw DomainRuleException.Invalid(ongevraagd.Veld, $"Formatversie {editie.Versie} vraagt bij criterium {o.Nummer} niet om '{ongevraagd.Veld}'.");
+            throw DomainRuleException.Invalid(prefix + ongevraagd.Veld,
+                $"Formatversie {editie.Versie} vraagt bij criterium {rij.Nummer} niet om '{ongevraagd.Veld}'.");
         }
-
-        var nieuw = new CriteriumRapportage(o.Nummer, o.Maatregelen, o.Planning, o.Risicos, o.Haalbaarheid);
-        return rapportage.Criteria.TryGetValue(o.Nummer, out var huidig) && huidig.Maatregelen == nieuw.Maatregelen
-            && huidig.Risicos == nieuw.Risicos && huidig.Haalbaarheid == nieuw.Haalbaarheid && huidig.Planning.SequenceEqual(nieuw.Planning)
-            ? []
-            : [new CriteriumIngevuld(o.Ronde, o.Nummer, o.Maatregelen, o.Planning, o.Risicos, o.Haalbaarheid)];
     }
+
+    public static bool Gelijk(CriteriumRapportage a, CriteriumRapportage b) => a.Maatregelen == b.Maatregelen && a.Risicos == b.Risicos
+        && a.Haalbaarheid == b.Haalbaarheid && a.Planning.SequenceEqual(b.Planning);
 
     public static async Task<Monitoringdossier> Handle(Opdracht o, IDocumentSession session, CancellationToken ct)
     {

@@ -18,22 +18,41 @@ public static class VulKerngetallenIn
         public Validator()
         {
             RuleFor(v => v.Waarden).NotNull();
-            RuleFor(v => v.Waarden).Custom((waarden, context) =>
-            {
-                foreach (var (code, waarde) in waarden ?? new Dictionary<string, decimal?>())
-                {
-                    if (!System.Text.RegularExpressions.Regex.IsMatch(code, StelRapportageformatVast.KerngetalPattern))
-                    {
-                        context.AddFailure("waarden", "Een kerngetal heeft een code in lowerCamelCase (bijv. totaalFte).");
-                    }
-                    else if (waarde < 0)
-                    {
-                        context.AddFailure($"waarden.{code}", $"'{code}' mag niet negatief zijn.");
-                    }
-                }
-            });
+            RuleFor(v => v.Waarden).Custom((waarden, context) => ControleerWaarden(waarden, "waarden", context.AddFailure));
         }
     }
+
+    /// <summary>Codes in lowerCamelCase, no negative values; each failure names <c>{veld}.{code}</c>.</summary>
+    public static void ControleerWaarden(IReadOnlyDictionary<string, decimal?>? waarden, string veld, Action<string, string> fout)
+    {
+        foreach (var (code, waarde) in waarden ?? new Dictionary<string, decimal?>())
+        {
+            if (!System.Text.RegularExpressions.Regex.IsMatch(code, StelRapportageformatVast.KerngetalPattern))
+            {
+                fout(veld, "Een kerngetal heeft een code in lowerCamelCase (bijv. totaalFte).");
+            }
+            else if (waarde < 0)
+            {
+                fout($"{veld}.{code}", $"'{code}' mag niet negatief zijn.");
+            }
+        }
+    }
+
+    /// <summary>Every code must be a key figure of the edition (400 naming each unknown one as <c>{veld}.{code}</c>).</summary>
+    public static void AlleenKerngetallenVan(FormatVersie editie, IReadOnlyDictionary<string, decimal?> waarden, string veld)
+    {
+        var bekend = editie.Kerngetallen.Select(k => k.Code).ToHashSet(StringComparer.Ordinal);
+        var onbekend = waarden.Keys.Where(k => !bekend.Contains(k)).ToList();
+        if (onbekend.Count > 0)
+        {
+            throw new DomainRuleException("Ongeldige invoer", $"Onbekend(e) kerngetal(len) in formatversie {editie.Versie}: {string.Join(", ", onbekend)}.",
+                DomainRuleException.InvalidStatus,
+                onbekend.ToDictionary(k => $"{veld}.{k}", k => new[] { $"'{k}' is geen kerngetal van formatversie {editie.Versie}." }));
+        }
+    }
+
+    public static bool Gelijk(IReadOnlyDictionary<string, decimal?> a, IReadOnlyDictionary<string, decimal?> b) =>
+        a.Count == b.Count && a.All(k => b.TryGetValue(k.Key, out var w) && w == k.Value);
 
     public sealed record Opdracht(string Code, string Ronde, IReadOnlyDictionary<string, decimal?> Waarden, string? NamensOd,
         Handeling Handeling, ExpectedVersion? Verwacht);
@@ -43,19 +62,9 @@ public static class VulKerngetallenIn
         var rapportage = Wijzigbaar(dossier, o.Code, o.Ronde, o.NamensOd);
         var editie = format?.Versie(rapportage.FormatVersie)
             ?? throw DomainRuleException.Conflict($"Formatversie {rapportage.FormatVersie} van deze rapportage ontbreekt.");
-        var bekend = editie.Kerngetallen.Select(k => k.Code).ToHashSet(StringComparer.Ordinal);
-        var onbekend = o.Waarden.Keys.Where(k => !bekend.Contains(k)).ToList();
-        if (onbekend.Count > 0)
-        {
-            throw new DomainRuleException("Ongeldige invoer", $"Onbekend(e) kerngetal(len) in formatversie {editie.Versie}: {string.Join(", ", onbekend)}.",
-                DomainRuleException.InvalidStatus,
-                onbekend.ToDictionary(k => $"waarden.{k}", k => new[] { $"'{k}' is geen kerngetal van formatversie {editie.Versie}." }));
-        }
-
+        AlleenKerngetallenVan(editie, o.Waarden, "waarden");
         var waarden = o.Waarden.ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal);
-        return rapportage.Kerngetallen.Count == waarden.Count && rapportage.Kerngetallen.All(k => waarden.TryGetValue(k.Key, out var w) && w == k.Value)
-            ? []
-            : [new KerngetallenIngevuld(o.Ronde, waarden)];
+        return Gelijk(rapportage.Kerngetallen, waarden) ? [] : [new KerngetallenIngevuld(o.Ronde, waarden)];
     }
 
     /// <summary>The draft this caller may change: 403 for another OD, 404 when there is none, 409 once submitted.</summary>

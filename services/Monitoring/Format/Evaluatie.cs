@@ -7,9 +7,12 @@ public enum Uitkomst
     NietTeBeoordelen,
 }
 
-/// <summary>A criterion evaluated against its threshold; <c>Gemeten</c> is the share (percent) or the figure itself.</summary>
-public sealed record CriteriumEvaluatie(int Criterium, string Omschrijving, DrempelOperator Operator, decimal Drempel, bool Aandeel,
-    decimal? Gemeten, Uitkomst Uitkomst, IReadOnlyList<string> Ontbrekend);
+/// <summary>
+/// A criterion evaluated against its threshold from the catalogue; <c>Gemeten</c> is the share (percent) or the figure
+/// itself. Without a usable threshold, or with a missing figure, it is <c>nietTeBeoordelen</c> and <c>Reden</c> says why.
+/// </summary>
+public sealed record CriteriumEvaluatie(int Criterium, int? CriteriumVersie, string? Omschrijving, DrempelOperator? Operator,
+    decimal? Drempel, string? Eenheid, bool Aandeel, decimal? Gemeten, Uitkomst Uitkomst, IReadOnlyList<string> Ontbrekend, string? Reden);
 
 /// <summary>
 /// The automatic evaluation of the measurable criteria from the key figures. A missing figure (or a share of zero)
@@ -18,36 +21,57 @@ public sealed record CriteriumEvaluatie(int Criterium, string Omschrijving, Drem
 /// </summary>
 public static class Evaluatie
 {
-    public static IReadOnlyList<CriteriumEvaluatie> Van(FormatVersie format, IReadOnlyDictionary<string, decimal?> waarden) =>
-        [.. format.Drempels.OrderBy(d => d.Criterium).Select(d => Van(d, waarden))];
+    public static IReadOnlyList<CriteriumEvaluatie> Van(FormatVersie format, Drempelset drempels, IReadOnlyDictionary<string, decimal?> waarden) =>
+        [.. format.MeetbareCriteria.OrderBy(m => m.Criterium).Select(m => Van(m, drempels, waarden))];
 
-    public static CriteriumEvaluatie Van(Drempel drempel, IReadOnlyDictionary<string, decimal?> waarden)
+    public static CriteriumEvaluatie Van(MeetbaarCriterium meetbaar, Drempelset drempels, IReadOnlyDictionary<string, decimal?> waarden)
     {
-        var teller = Waarde(waarden, drempel.Kerngetal);
-        var noemer = drempel.Noemer is null ? null : Waarde(waarden, drempel.Noemer);
+        var aandeel = meetbaar.Noemer is not null;
+        if (drempels.Drempels.FirstOrDefault(d => d.Criterium == meetbaar.Criterium) is not { } drempel)
+        {
+            var reden = drempels.Ontbrekend.FirstOrDefault(o => o.Criterium == meetbaar.Criterium)?.Reden
+                ?? $"Er is geen drempel voor criterium {meetbaar.Criterium}.";
+            return new(meetbaar.Criterium, null, null, null, null, null, aandeel, null, Uitkomst.NietTeBeoordelen, [], reden);
+        }
+
+        var teller = Waarde(waarden, meetbaar.Kerngetal);
+        var noemer = meetbaar.Noemer is null ? null : Waarde(waarden, meetbaar.Noemer);
         var ontbrekend = new List<string>();
         if (teller is null)
         {
-            ontbrekend.Add(drempel.Kerngetal);
+            ontbrekend.Add(meetbaar.Kerngetal);
         }
 
-        if (drempel.Noemer is not null && noemer is null)
+        if (meetbaar.Noemer is not null && noemer is null)
         {
-            ontbrekend.Add(drempel.Noemer);
+            ontbrekend.Add(meetbaar.Noemer);
         }
 
-        if (ontbrekend.Count > 0 || (drempel.Noemer is not null && noemer == 0))
+        CriteriumEvaluatie Uitslag(decimal? gemeten, Uitkomst uitkomst, string? reden) => new(meetbaar.Criterium, drempel.CriteriumVersie,
+            drempel.Omschrijving, drempel.Operator, drempel.Waarde, drempel.Eenheid, aandeel, gemeten, uitkomst, ontbrekend, reden);
+
+        if (ontbrekend.Count > 0)
         {
-            return new(drempel.Criterium, drempel.Omschrijving, drempel.Operator, drempel.Waarde, drempel.Noemer is not null,
-                null, Uitkomst.NietTeBeoordelen, ontbrekend);
+            return Uitslag(null, Uitkomst.NietTeBeoordelen, $"Ontbrekend kerngetal: {string.Join(", ", ontbrekend)}.");
         }
 
-        var links = drempel.Noemer is null ? teller!.Value : teller!.Value * 100;
-        var rechts = drempel.Noemer is null ? drempel.Waarde : drempel.Waarde * noemer!.Value;
-        var gehaald = drempel.Operator == DrempelOperator.TenMinste ? links >= rechts : links > rechts;
-        var gemeten = drempel.Noemer is null ? teller.Value : Math.Round(teller.Value * 100 / noemer!.Value, 2);
-        return new(drempel.Criterium, drempel.Omschrijving, drempel.Operator, drempel.Waarde, drempel.Noemer is not null,
-            gemeten, gehaald ? Uitkomst.Groen : Uitkomst.Rood, []);
+        if (aandeel && noemer == 0)
+        {
+            return Uitslag(null, Uitkomst.NietTeBeoordelen, $"'{meetbaar.Noemer}' is 0: er is geen aandeel te berekenen.");
+        }
+
+        var links = aandeel ? teller!.Value * 100 : teller!.Value;
+        var rechts = aandeel ? drempel.Waarde * noemer!.Value : drempel.Waarde;
+        var gehaald = drempel.Operator switch
+        {
+            DrempelOperator.MeerDan => links > rechts,
+            DrempelOperator.TenMinste => links >= rechts,
+            DrempelOperator.MinderDan => links < rechts,
+            DrempelOperator.TenHoogste => links <= rechts,
+            _ => links == rechts,
+        };
+        var gemeten = aandeel ? Math.Round(teller.Value * 100 / noemer!.Value, 2) : teller.Value;
+        return Uitslag(gemeten, gehaald ? Uitkomst.Groen : Uitkomst.Rood, null);
     }
 
     private static decimal? Waarde(IReadOnlyDictionary<string, decimal?> waarden, string code) =>

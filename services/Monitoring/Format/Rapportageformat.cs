@@ -17,15 +17,6 @@ public enum Eenheid
     Procent,
 }
 
-public enum DrempelOperator
-{
-    /// <summary>At least (&gt;=).</summary>
-    TenMinste,
-
-    /// <summary>More than (&gt;).</summary>
-    MeerDan,
-}
-
 /// <summary>Per criterion (the ministry's question number) what the OD reports.</summary>
 public sealed record FormatCriterium(int Nummer, IReadOnlyList<Onderdeel> Onderdelen);
 
@@ -33,17 +24,18 @@ public sealed record FormatCriterium(int Nummer, IReadOnlyList<Onderdeel> Onderd
 public sealed record Kerngetal(string Code, string Naam, Eenheid Eenheid);
 
 /// <summary>
-/// A criterion's measurable threshold on key figures: <c>Kerngetal</c> compared with <c>Waarde</c>, or, with a
-/// <c>Noemer</c>, the share <c>Kerngetal / Noemer</c> in percent compared with <c>Waarde</c>.
+/// A criterion the key figures measure: <c>Kerngetal</c> itself, or, with a <c>Noemer</c>, the share
+/// <c>Kerngetal / Noemer</c> in percent. The threshold it is compared with is not the format's: it is the criterion's
+/// in the assessment's catalogue (<see cref="Drempelset"/>).
 /// </summary>
-public sealed record Drempel(int Criterium, string Omschrijving, string Kerngetal, string? Noemer, DrempelOperator Operator, decimal Waarde);
+public sealed record MeetbaarCriterium(int Criterium, string Kerngetal, string? Noemer);
 
 /// <summary>One edition of the format; a later edition never changes a report made on an earlier one.</summary>
 public sealed record FormatVersie(int Versie, IReadOnlyList<FormatCriterium> Criteria, IReadOnlyList<Kerngetal> Kerngetallen,
-    IReadOnlyList<Drempel> Drempels, DateTimeOffset VastgesteldOp);
+    IReadOnlyList<MeetbaarCriterium> MeetbareCriteria, DateTimeOffset VastgesteldOp);
 
 public sealed record RapportageformatVastgesteld(int Versie, IReadOnlyList<FormatCriterium> Criteria, IReadOnlyList<Kerngetal> Kerngetallen,
-    IReadOnlyList<Drempel> Drempels, DateTimeOffset Op);
+    IReadOnlyList<MeetbaarCriterium> MeetbareCriteria, DateTimeOffset Op);
 
 /// <summary>The format with all its editions, one stream (<see cref="StreamKey"/>).</summary>
 public sealed class Rapportageformat
@@ -69,5 +61,5 @@ public sealed class Rapportageformat
     }
 
     public void Apply(RapportageformatVastgesteld e) =>
-        Versies.Add(new FormatVersie(e.Versie, e.Criteria, e.Kerngetallen, e.Drempels, e.Op));
+        Versies.Add(new FormatVersie(e.Versie, e.Criteria, e.Kerngetallen, e.MeetbareCriteria ?? [], e.Op));
 }

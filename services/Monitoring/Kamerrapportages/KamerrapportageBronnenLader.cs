@@ -1,6 +1,9 @@
 using Marten;
 using RobuustOD.CatalogusReadModel;
 using RobuustOD.Domain;
+using RobuustOD.Monitoring.Features;
+using RobuustOD.Monitoring.Format;
+using RobuustOD.Monitoring.Nulmetingen;
 using RobuustOD.Monitoring.Rapportages;
 using RobuustOD.Monitoring.Rondes;
 using RobuustOD.RegisterReadModel;
@@ -9,27 +12,36 @@ namespace RobuustOD.Monitoring.Kamerrapportages;
 
 /// <summary>
 /// Gathers what the report is made of from this service's own data as it stands on the reference date: its copy of
-/// the register (which ODs exist, Seveso, mergers and splits), its copy of the criteria catalogue, the rounds and the
-/// ODs' monitoring dossiers. A few dozen ODs and rounds: read whole, then filtered here.
+/// the register (which ODs exist, Seveso, mergers and splits), its copy of the criteria catalogue, the rounds, the
+/// ODs' monitoring dossiers and their baseline (the published assessment, <see cref="Nulmeting"/>). A few dozen ODs and rounds: read whole, then filtered here.
 /// </summary>
 public static class KamerrapportageBronnenLader
 {
-    public static async Task<KamerrapportageBronnen> LaadAsync(IQuerySession session, DateOnly peildatum, CancellationToken ct)
+    public static async Task<KamerrapportageBronnen> LaadAsync(IDocumentSession session, DateOnly peildatum, CancellationToken ct)
     {
         var register = await session.Query<OmgevingsdienstUitRegister>().ToListAsync(ct);
         var catalogus = await session.CatalogusAsync(ct);
         var rondes = (await session.Query<Rapportageronde>().ToListAsync(ct))
             .OrderBy(r => r.Soort).ThenBy(r => r.PeriodeVan ?? DateOnly.MaxValue).ThenBy(r => r.Ronde, StringComparer.Ordinal).ToList();
         var dossiers = (await session.Query<Monitoringdossier>().ToListAsync(ct)).ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var gegevens = new Rapportagegegevens(await session.Events.FetchLatest<Rapportageformat>(Rapportageformat.StreamKey, ct), rondes, catalogus, null);
+        // The baseline: per OD its published assessment of the latest round it has (e.g. 2024).
+        var nulmetingen = (await session.Query<Nulmeting>().ToListAsync(ct))
+            .GroupBy(n => n.Code, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MaxBy(n => n.Ronde, StringComparer.Ordinal)!, StringComparer.Ordinal);
 
         var bestaand = register.Where(o => !(o.OpgerichtOp > peildatum) && !o.IsOpgehevenOp(peildatum)).ToList();
         var ods = bestaand.Select(o =>
         {
             var ingediend = Ingediend(dossiers.GetValueOrDefault(o.Id), peildatum);
             var laatste = ingediend.Values.MaxBy(r => r.IngediendOp);
-            var nu = laatste?.Criteria.Values.ToDictionary(c => c.Nummer, c => c.Haalbaarheid) ?? [];
-            return new OdInBeeld(o.Id, o.Naam, o.IsSevesoOp(peildatum), o.Provincies, Uitkomst: null, Robuust: null,
-                Basislijn: new Dictionary<int, int?>(), Nu: nu);
+            // A report's colour per criterion as the report shows it: the evaluation of a measurable criterion, else the
+            // OD's own expectation (Trend.KleurVan).
+            var nu = laatste is null
+                ? []
+                : catalogus.Keys.ToDictionary(n => n, n => Trend.KleurVan(laatste.Inhoud, n, gegevens.Evaluatie(laatste, laatste.Inhoud)).Kleur);
+            var basislijn = nulmetingen.GetValueOrDefault(o.Id)?.Criteria.ToDictionary(c => c.Key, c => c.Value.Haalbaarheid) ?? [];
+            return new OdInBeeld(o.Id, o.Naam, o.IsSevesoOp(peildatum), o.Provincies, Uitkomst: null, Robuust: null, basislijn, nu);
         }).ToList();
 
         var rapportages = rondes.SelectMany(ronde => bestaand.Select(o =>

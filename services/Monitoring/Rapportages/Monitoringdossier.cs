@@ -1,4 +1,5 @@
 using RobuustOD.Domain;
+using RobuustOD.Monitoring.Format;
 using RobuustOD.Monitoring.Rondes;
 
 namespace RobuustOD.Monitoring.Rapportages;
@@ -32,6 +33,33 @@ public sealed class Voortgangsrapportage
     public DateTimeOffset? IngediendOp { get; set; }
 
     public string? Toelichting { get; set; }
+
+    /// <summary>The thresholds the submission froze (null while a draft: a draft follows the catalogue as it is now).</summary>
+    public Drempelset? Drempels { get; set; }
+
+    /// <summary>The due date as it was at submission, and the days late then (null: on time or no due date).</summary>
+    public DateOnly? TermijnBijIndiening { get; set; }
+
+    public int? DagenTeLaatBijIndiening { get; set; }
+
+    /// <summary>The submitted versions: 1 is the submission, every correction adds one; the last is the current content.</summary>
+    public List<RapportageVersie> Versies { get; set; } = [];
+
+    public RapportageInhoud Inhoud => new(new(Kerngetallen), [.. Criteria.Values.OrderBy(c => c.Nummer)], Toelichting);
+
+    public RapportageVersie? Versie(int versie) => Versies.FirstOrDefault(v => v.Versie == versie);
+}
+
+/// <summary>What a version of a report says: the key figures, the criteria, the explanation.</summary>
+public sealed record RapportageInhoud(Dictionary<string, decimal?> Kerngetallen, List<CriteriumRapportage> Criteria, string? Toelichting);
+
+/// <summary>One submitted version: who, when and why (<c>Reden</c> null for the submission itself).</summary>
+public sealed record RapportageVersie(int Versie, string? Door, DateTimeOffset Op, string? Reden, RapportageInhoud Inhoud);
+
+/// <summary>A due date that passed without a submitted report; lifted when the due date moves or the OD is no longer expected.</summary>
+public sealed record Verzuim(DateOnly IndienenUiterlijk, DateTimeOffset VastgesteldOp, DateTimeOffset? OpgehevenOp, string? Reden)
+{
+    public bool IsOpen => OpgehevenOp is null;
 }
 
 /// <summary>An OD's monitoring dossier: one stream per OD, keyed by the OD code; its reports per round.</summary>
@@ -43,9 +71,22 @@ public sealed class Monitoringdossier
 
     public Dictionary<string, Voortgangsrapportage> Rapportages { get; set; } = [];
 
+    /// <summary>Per round the last overdue recorded (open or lifted).</summary>
+    public Dictionary<string, Verzuim> Verzuimen { get; set; } = [];
+
     public Voortgangsrapportage? Rapportage(string ronde) => Rapportages.GetValueOrDefault(ronde);
 
+    public Verzuim? VerzuimVan(string ronde) => Verzuimen.GetValueOrDefault(ronde);
+
     public static Monitoringdossier Create(VoortgangsrapportageAangemaakt e)
+    {
+        var dossier = new Monitoringdossier { Id = e.Code };
+        dossier.Apply(e);
+        return dossier;
+    }
+
+    /// <summary>An OD that never opened a report can be overdue: the overdue starts its stream.</summary>
+    public static Monitoringdossier Create(VoortgangsrapportageVerzuimd e)
     {
         var dossier = new Monitoringdossier { Id = e.Code };
         dossier.Apply(e);
@@ -66,6 +107,38 @@ public sealed class Monitoringdossier
         rapportage.Ingediend = true;
         rapportage.IngediendOp = e.Op;
         rapportage.Toelichting = e.Toelichting;
+        rapportage.Versies = [new RapportageVersie(1, null, e.Op, null, rapportage.Inhoud)];
+    }
+
+    public void Apply(IndieningVastgelegd e)
+    {
+        var rapportage = Rapportages[e.Ronde];
+        rapportage.Drempels = e.Drempels;
+        rapportage.TermijnBijIndiening = e.IndienenUiterlijk;
+        rapportage.DagenTeLaatBijIndiening = e.DagenTeLaat;
+        if (rapportage.Versies is [var eerste, ..])
+        {
+            rapportage.Versies[0] = eerste with { Door = e.Door };
+        }
+    }
+
+    public void Apply(VoortgangsrapportageGecorrigeerd e)
+    {
+        var rapportage = Rapportages[e.Ronde];
+        rapportage.Kerngetallen = new(e.Kerngetallen);
+        rapportage.Criteria = e.Criteria.ToDictionary(c => c.Nummer);
+        rapportage.Toelichting = e.Toelichting;
+        rapportage.Versies.Add(new RapportageVersie(e.Versie, e.Door, e.Op, e.Reden, rapportage.Inhoud));
+    }
+
+    public void Apply(VoortgangsrapportageVerzuimd e) => Verzuimen[e.Ronde] = new Verzuim(e.IndienenUiterlijk, e.Op, null, null);
+
+    public void Apply(VerzuimOpgeheven e)
+    {
+        if (Verzuimen.TryGetValue(e.Ronde, out var verzuim))
+        {
+            Verzuimen[e.Ronde] = verzuim with { OpgehevenOp = e.Op, Reden = e.Reden };
+        }
     }
 }
 
