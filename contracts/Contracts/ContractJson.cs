@@ -2,6 +2,7 @@ using RobuustOD.Contracts.Api;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RobuustOD.Contracts.Beoordeling;
+using RobuustOD.Contracts.Monitoring;
 using RobuustOD.Contracts.Register;
 using RobuustOD.Contracts.Register.Api;
 
@@ -56,4 +57,11 @@ public sealed class CamelCaseEnumConverter() : JsonStringEnumConverter(JsonNamin
 [JsonSerializable(typeof(OordeelHerzienV1))]
 [JsonSerializable(typeof(CriteriumScoreGewijzigdV1))]
 [JsonSerializable(typeof(CriteriumVastgesteldV1))]
+// Monitoring: judgement and escalation (BijsturingEvents.cs).
+[JsonSerializable(typeof(VoortgangBeoordeeldV1))]
+[JsonSerializable(typeof(EscalatieGeopendV1))]
+[JsonSerializable(typeof(EscalatieAfgerondV1))]
+[JsonSerializable(typeof(GesprekGevoerdV1))]
+[JsonSerializable(typeof(BesluitMaatregelenGenomenV1))]
+[JsonSerializable(typeof(EindresultaatVastgelegdV1))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

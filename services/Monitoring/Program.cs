@@ -1,6 +1,7 @@
 using RobuustOD.CatalogusReadModel;
 using JasperFx.Events.Projections;
 using RobuustOD.Monitoring;
+using RobuustOD.Monitoring.Bijsturing;
 using RobuustOD.Monitoring.Format;
 using RobuustOD.Monitoring.Rapportages;
 using RobuustOD.Monitoring.Rondes;
@@ -21,10 +22,12 @@ var store = builder.AddEventStore("monitoring", options =>
     options.Projections.Snapshot<Monitoringdossier>(SnapshotLifecycle.Inline);
     options.Projections.Snapshot<Rapportageronde>(SnapshotLifecycle.Inline);
     options.Projections.Snapshot<Rapportageformat>(SnapshotLifecycle.Inline);
+    options.AddBijsturing();
 });
 builder.AddEventing();
 builder.PublishIntegrationEvents<MonitoringEventMapper>(store, system: PubSub.PublisherOf(PubSub.Topics.Monitoring));
 builder.Services.AddHostedService<MonitoringSeeds>();
+builder.Services.AddHostedService<BijsturingSeeds>();
 
 var app = builder.Build();
 
