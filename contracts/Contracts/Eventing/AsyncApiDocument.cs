@@ -38,6 +38,8 @@ public static class AsyncApiDocument
             + "fusies, opsplitsingen en zelftoetsen.",
         [PubSub.Topics.Beoordeling] = "Gebeurtenissen van de beoordeling van de plannen van aanpak: gepubliceerde beoordelingen, "
             + "herziene oordelen en gewijzigde scores per criterium.",
+        [PubSub.Topics.Monitoring] = "Gebeurtenissen van de monitoring van de voortgang: rapportages, oordelen over de voortgang, "
+            + "escalatiestappen, gesprekken, besluiten over maatregelen en het eindresultaat.",
     };
 
     /// <summary>The document as indented JSON with <c>\n</c> line endings and a final newline.</summary>
