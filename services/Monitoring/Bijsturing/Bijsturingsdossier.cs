@@ -90,7 +90,12 @@ public sealed class Bijsturingsdossier
         return dossier;
     }
 
-    public void Apply(VoortgangsrapportageAangemaakt e) => Rapportages[e.Ronde] = false;
+    /// <remarks>Sets the id too: the stream may have started with an event this class has no <c>Create</c> for.</remarks>
+    public void Apply(VoortgangsrapportageAangemaakt e)
+    {
+        Id = e.Code;
+        Rapportages[e.Ronde] = false;
+    }
 
     public void Apply(VoortgangsrapportageIngediend e) => Rapportages[e.Ronde] = true;
 
