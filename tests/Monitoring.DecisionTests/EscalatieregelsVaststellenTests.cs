@@ -1,6 +1,7 @@
 using RobuustOD.Domain;
 using RobuustOD.Monitoring.Bijsturing;
 using RobuustOD.Monitoring.Features;
+using RobuustOD.Monitoring.Rondes;
 using static RobuustOD.Monitoring.DecisionTests.GegevenBijsturing;
 
 namespace RobuustOD.Monitoring.DecisionTests;
@@ -8,7 +9,11 @@ namespace RobuustOD.Monitoring.DecisionTests;
 /// <summary>The rules and the outcome categories are versioned data with their own checks.</summary>
 public sealed class EscalatieregelsVaststellenTests
 {
-    private static readonly HashSet<string> Rondes = ["voortgang1", "voortgang2", "voortgang3", "eindrapportage"];
+    private static readonly Dictionary<string, RondeSoort> Rondes = new()
+    {
+        ["voortgang1"] = RondeSoort.Voortgang, ["voortgang2"] = RondeSoort.Voortgang, ["voortgang3"] = RondeSoort.Voortgang,
+        ["eindrapportage"] = RondeSoort.Eindrapportage,
+    };
 
     private static StelEscalatieregelsVast.Opdracht Opdracht(params Escalatieregel[] regels) => new(regels, Gegeven.Ienw, null);
 
@@ -33,6 +38,9 @@ public sealed class EscalatieregelsVaststellenTests
             DomainRuleException.InvalidStatus, "regels[0].ronde");
         Gegeven.Weigert(() => StelEscalatieregelsVast.Beslis(null, Rondes, Categorieen, Opdracht(regel with { Uitkomsten = ["onzeker", "bestaatNiet"] })),
             DomainRuleException.InvalidStatus, "regels[0].uitkomsten");
+        Gegeven.Weigert(() => StelEscalatieregelsVast.Beslis(null, Rondes, Categorieen, Opdracht(regel with { Eindresultaten = [Eindresultaat.Nee] })),
+            DomainRuleException.InvalidStatus, "regels[0].eindresultaten");
+        Assert.Single(StelEscalatieregelsVast.Beslis(null, Rondes, Categorieen, Opdracht(Regels.Regels[2])));
     }
 
     [Fact]

@@ -42,6 +42,9 @@ public sealed class EscalatieregelsTests(MonitoringFixture fixture) : Bijsturing
         put.Headers.TryAddWithoutValidation("If-Match", etag);
         var nieuw = await (await ienw.SendAsync(put, Ct)).AssertJsonAsync();
         Assert.Equal(2, nieuw.GetProperty("versie").GetInt32());
+        var versie1 = await (await ienw.GetAsync($"{Base}/escalatieregels/versies/1", Ct)).AssertJsonAsync();
+        Assert.Equal(3, versie1.GetProperty("regels").GetArrayLength());
+        await (await ienw.GetAsync($"{Base}/escalatieregels/versies/9", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
 
         // The earlier judgement is not re-evaluated; a later one matches only with the named outcome.
         Assert.Empty((await EscalatiesAsync(eerder)).EnumerateArray());

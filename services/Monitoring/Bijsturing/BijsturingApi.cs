@@ -17,8 +17,12 @@ public static class BijsturingApi
             .WithName("zoekOordelen").WithSummary("Alle oordelen over de rapportages van een omgevingsdienst, met het eindresultaat");
         ingelogd.MapGet("/uitkomstcategorieen", HaalUitkomstcategorieenOp.Endpoint)
             .WithName("haalUitkomstcategorieenOp").WithSummary("De uitkomstcategorieën van een oordeel (huidige versie, met ETag)");
+        ingelogd.MapGet("/uitkomstcategorieen/versies/{versie}", HaalUitkomstcategorieenOp.Versie)
+            .WithName("haalUitkomstcategorieenVersieOp").WithSummary("Een versie van de uitkomstcategorieën");
         ingelogd.MapGet("/escalatieregels", HaalEscalatieregelsOp.Endpoint)
             .WithName("haalEscalatieregelsOp").WithSummary("De escalatieregels (huidige versie, met ETag)");
+        ingelogd.MapGet("/escalatieregels/versies/{versie}", HaalEscalatieregelsOp.Versie)
+            .WithName("haalEscalatieregelsVersieOp").WithSummary("Een versie van de escalatieregels, bijv. die een oordeel noemt (regelsVersie)");
         ingelogd.MapGet("/escalaties", ZoekEscalaties.Endpoint)
             .WithName("zoekEscalaties").WithSummary("Escalatiestappen per omgevingsdienst of landelijk; filters status (open, gepland, afgerond), stap en ronde");
         ingelogd.MapGet("/escalaties/{id}", HaalEscalatieOp.Endpoint)

@@ -47,16 +47,23 @@ public static class StelEscalatieregelsVast
     /// A new version numbered after the last. Refused (400, naming the rule's field): a code twice, a round that does not
     /// exist, an outcome that is not a current category. The same rules as now append nothing.
     /// </summary>
-    public static IEnumerable<object> Beslis(Escalatieregels? huidig, IReadOnlySet<string> rondes, UitkomstcategorieenVersie? categorieen, Opdracht o)
+    /// <param name="rondes">The rounds by id, with their kind: only the final round has a final result to narrow on.</param>
+    public static IEnumerable<object> Beslis(Escalatieregels? huidig, IReadOnlyDictionary<string, RondeSoort> rondes, UitkomstcategorieenVersie? categorieen, Opdracht o)
     {
         Uniek(o.Regels.Select(r => r.Code), "regels", "regel");
         var codes = categorieen?.Categorieen.Select(c => c.Code).ToHashSet(StringComparer.Ordinal) ?? [];
         for (var i = 0; i < o.Regels.Count; i++)
         {
             var regel = o.Regels[i];
-            if (!rondes.Contains(regel.Ronde))
+            if (!rondes.TryGetValue(regel.Ronde, out var soort))
             {
                 throw DomainRuleException.Invalid($"regels[{i}].ronde", $"Rapportageronde '{regel.Ronde}' bestaat niet.");
+            }
+
+            if (regel.Eindresultaten.Count > 0 && soort != RondeSoort.Eindrapportage)
+            {
+                throw DomainRuleException.Invalid($"regels[{i}].eindresultaten",
+                    $"Alleen het oordeel over de eindrapportage heeft een eindresultaat; ronde '{regel.Ronde}' niet, dus deze regel zou nooit afgaan.");
             }
 
             if (regel.Uitkomsten.FirstOrDefault(u => !codes.Contains(u)) is { } onbekend)
@@ -88,7 +95,7 @@ public static class StelEscalatieregelsVast
 
     public static async Task<Escalatieregels> Handle(Opdracht o, IDocumentSession session, CancellationToken ct)
     {
-        var rondes = (await session.Query<Rapportageronde>().Select(r => r.Ronde).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var rondes = (await session.Query<Rapportageronde>().ToListAsync(ct)).ToDictionary(r => r.Ronde, r => r.Soort, StringComparer.Ordinal);
         var categorieen = await session.Events.FetchLatest<Uitkomstcategorieen>(Uitkomstcategorieen.StreamKey, ct);
         await session.DecideAsync<Escalatieregels>(Escalatieregels.StreamKey, o.Verwacht, o.Handeling, r => Beslis(r, rondes, categorieen?.Huidig, o), ct);
         await session.SaveChangesAsync(ct);
@@ -105,6 +112,14 @@ public static class StelEscalatieregelsVast
 
 public static class HaalEscalatieregelsOp
 {
+    /// <summary>Any version, e.g. the one a judgement names (<c>regelsVersie</c>).</summary>
+    public static async Task<Ok<RegelsResource>> Versie(int versie, [AsParameters] MonitoringContext ctx)
+    {
+        var regels = await ctx.Session.Events.FetchLatest<Escalatieregels>(Escalatieregels.StreamKey, ctx.Ct);
+        return TypedResults.Ok(RegelsResource.Van(regels?.Versies.FirstOrDefault(v => v.Versie == versie)
+            ?? throw DomainRuleException.NotFound($"Versie {versie} van de escalatieregels bestaat niet.")));
+    }
+
     /// <summary>De escalatieregels (huidige versie): per regel de ronde, de uitkomsten of eindresultaten die haar beperken en de stap die zij opent.</summary>
     public sealed record RegelsResource(int Versie, IReadOnlyList<Escalatieregel> Regels, DateTimeOffset VastgesteldOp)
     {

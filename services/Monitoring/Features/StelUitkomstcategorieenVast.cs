@@ -75,6 +75,14 @@ public static class StelUitkomstcategorieenVast
 
 public static class HaalUitkomstcategorieenOp
 {
+    /// <summary>Any version, e.g. the one a judgement was given under.</summary>
+    public static async Task<Ok<CategorieenResource>> Versie(int versie, [AsParameters] MonitoringContext ctx)
+    {
+        var categorieen = await ctx.Session.Events.FetchLatest<Uitkomstcategorieen>(Uitkomstcategorieen.StreamKey, ctx.Ct);
+        return TypedResults.Ok(CategorieenResource.Van(categorieen?.Versies.FirstOrDefault(v => v.Versie == versie)
+            ?? throw DomainRuleException.NotFound($"Versie {versie} van de uitkomstcategorieën bestaat niet.")));
+    }
+
     /// <summary>De uitkomstcategorieën van een oordeel (huidige versie).</summary>
     public sealed record CategorieenResource(int Versie, IReadOnlyList<Uitkomstcategorie> Categorieen, DateTimeOffset VastgesteldOp)
     {
