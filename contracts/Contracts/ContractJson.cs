@@ -64,4 +64,11 @@ public sealed class CamelCaseEnumConverter() : JsonStringEnumConverter(JsonNamin
 [JsonSerializable(typeof(VoortgangsrapportageVerzuimdV1))]
 [JsonSerializable(typeof(VerzuimOpgehevenV1))]
 [JsonSerializable(typeof(VoortgangsrapportageGecorrigeerdV1))]
+// Monitoring: judgement and escalation (BijsturingEvents.cs).
+[JsonSerializable(typeof(VoortgangBeoordeeldV1))]
+[JsonSerializable(typeof(EscalatieGeopendV1))]
+[JsonSerializable(typeof(EscalatieAfgerondV1))]
+[JsonSerializable(typeof(GesprekGevoerdV1))]
+[JsonSerializable(typeof(BesluitMaatregelenGenomenV1))]
+[JsonSerializable(typeof(EindresultaatVastgelegdV1))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

@@ -3,6 +3,7 @@ using RobuustOD.RegisterReadModel;
 using RobuustOD.HttpDefaults;
 using RobuustOD.HttpDefaults.Security;
 using RobuustOD.HttpDefaults.Validation;
+using RobuustOD.Monitoring.Bijsturing;
 using RobuustOD.Monitoring.Features;
 using RobuustOD.Monitoring.Kamerrapportages;
 using RobuustOD.Monitoring.Nulmetingen;
@@ -20,6 +21,7 @@ public static class MonitoringApi
     {
         var api = endpoints.MapApiGroup(Descriptor).WithTags("Monitoring");
         api.MapOmgevingsdienstView();
+        api.MapBijsturingApi();
 
         // Due dates are not public: every read needs a token; a report's own read rule lives in its feature.
         var ingelogd = api.MapGroup("").RequireAuthorization(Policies.Ingelogd);

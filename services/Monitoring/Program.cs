@@ -1,6 +1,7 @@
 using RobuustOD.CatalogusReadModel;
 using JasperFx.Events.Projections;
 using RobuustOD.Monitoring;
+using RobuustOD.Monitoring.Bijsturing;
 using RobuustOD.Monitoring.Format;
 using RobuustOD.Monitoring.Rapportages;
 using RobuustOD.Monitoring.Rondes;
@@ -23,12 +24,14 @@ var store = builder.AddEventStore("monitoring", options =>
     options.Projections.Snapshot<Rapportageronde>(SnapshotLifecycle.Inline);
     options.Projections.Snapshot<Rapportageformat>(SnapshotLifecycle.Inline);
     options.Projections.Snapshot<RobuustOD.Monitoring.Kamerrapportages.KamerrapportagePeriode>(SnapshotLifecycle.Inline);
+    options.AddBijsturing();
 });
 builder.AddEventing();
 builder.PublishIntegrationEvents<MonitoringEventMapper>(store, system: PubSub.PublisherOf(PubSub.Topics.Monitoring));
 builder.Services.AddHostedService<MonitoringSeeds>();
 builder.Services.AddSingleton<Verzuimbewaking>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Verzuimbewaking>());
+builder.Services.AddHostedService<BijsturingSeeds>();
 
 var app = builder.Build();
 

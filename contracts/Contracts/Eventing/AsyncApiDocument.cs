@@ -38,7 +38,9 @@ public static class AsyncApiDocument
             + "fusies, opsplitsingen en zelftoetsen.",
         [PubSub.Topics.Beoordeling] = "Gebeurtenissen van de beoordeling van de plannen van aanpak: gepubliceerde beoordelingen, "
             + "herziene oordelen en gewijzigde scores per criterium.",
-        [PubSub.Topics.Monitoring] = "Gebeurtenissen van de monitoring: ingediende, te late, verzuimde en gecorrigeerde voortgangsrapportages.",
+        [PubSub.Topics.Monitoring] = "Gebeurtenissen van de monitoring van de voortgang: ingediende, te late, verzuimde en gecorrigeerde "
+            + "voortgangsrapportages, oordelen over de voortgang, escalatiestappen, gesprekken, besluiten over maatregelen, het eindresultaat "
+            + "en de vastgestelde kamerrapportages.",
     };
 
     /// <summary>The document as indented JSON with <c>\n</c> line endings and a final newline.</summary>

@@ -1,6 +1,7 @@
 using Marten;
 using RobuustOD.CatalogusReadModel;
 using RobuustOD.Domain;
+using RobuustOD.Monitoring.Bijsturing;
 using RobuustOD.Monitoring.Features;
 using RobuustOD.Monitoring.Format;
 using RobuustOD.Monitoring.Nulmetingen;
@@ -13,7 +14,8 @@ namespace RobuustOD.Monitoring.Kamerrapportages;
 /// <summary>
 /// Gathers what the report is made of from this service's own data as it stands on the reference date: its copy of
 /// the register (which ODs exist, Seveso, mergers and splits), its copy of the criteria catalogue, the rounds, the
-/// ODs' monitoring dossiers and their baseline (the published assessment, <see cref="Nulmeting"/>). A few dozen ODs and rounds: read whole, then filtered here.
+/// ODs' monitoring dossiers and their baseline (the published assessment, <see cref="Nulmeting"/>), the judgements,
+/// escalation steps and final results (<see cref="Bijsturingsdossier"/>), the outcome categories and the decisions. A few dozen ODs and rounds: read whole, then filtered here.
 /// </summary>
 public static class KamerrapportageBronnenLader
 {
@@ -30,6 +32,10 @@ public static class KamerrapportageBronnenLader
             .GroupBy(n => n.Code, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.MaxBy(n => n.Ronde, StringComparer.Ordinal)!, StringComparer.Ordinal);
 
+        var bijsturing = (await session.Query<Bijsturingsdossier>().ToListAsync(ct)).ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var categorieen = await session.LoadAsync<Uitkomstcategorieen>(Uitkomstcategorieen.StreamKey, ct);
+        var besluiten = await session.Query<Besluit>().ToListAsync(ct);
+
         var bestaand = register.Where(o => !(o.OpgerichtOp > peildatum) && !o.IsOpgehevenOp(peildatum)).ToList();
         var ods = bestaand.Select(o =>
         {
@@ -41,7 +47,13 @@ public static class KamerrapportageBronnenLader
                 ? []
                 : catalogus.Keys.ToDictionary(n => n, n => Trend.KleurVan(laatste.Inhoud, n, gegevens.Evaluatie(laatste, laatste.Inhoud)).Kleur);
             var basislijn = nulmetingen.GetValueOrDefault(o.Id)?.Criteria.ToDictionary(c => c.Key, c => c.Value.Haalbaarheid) ?? [];
-            return new OdInBeeld(o.Id, o.Naam, o.IsSevesoOp(peildatum), o.Provincies, Uitkomst: null, Robuust: null, basislijn, nu);
+            var dossier = bijsturing.GetValueOrDefault(o.Id);
+            // The outcome of IenW's most recent judgement by the reference date; the final result once recorded by then.
+            var uitkomst = dossier?.Oordelen.Values
+                .Where(j => j.Vastgesteld is not null && j.VastgesteldOp is { } op && Kalender.Datum(op) <= peildatum)
+                .MaxBy(j => j.VastgesteldOp)?.Vastgesteld!.Uitkomst;
+            var robuust = dossier is { Eindresultaat: { } eind, EindresultaatOp: { } eindOp } && Kalender.Datum(eindOp) <= peildatum ? Naam(eind) : null;
+            return new OdInBeeld(o.Id, o.Naam, o.IsSevesoOp(peildatum), o.Provincies, uitkomst, robuust, basislijn, nu);
         }).ToList();
 
         var rapportages = rondes.SelectMany(ronde => bestaand.Select(o =>
@@ -54,13 +66,17 @@ public static class KamerrapportageBronnenLader
         return new KamerrapportageBronnen(
             ods,
             [.. catalogus.Values.Select(c => (c.Nummer, (string?)c.Titel))],
-            Uitkomstcategorieen: [],
+            [.. categorieen?.Huidig?.Categorieen.Select(c => c.Code) ?? []],
             [.. rondes.Select(r => r.Ronde)],
             rapportages,
             Registerwijzigingen(register),
-            Escalaties: [],
-            Besluiten: []);
+            [.. bijsturing.Values.SelectMany(d => d.Escalaties.Values.Select(e =>
+                new EscalatieInBeeld(d.Id, Naam(e.Stap), Kalender.Datum(e.GeopendOp), e.AfgerondOp)))],
+            [.. besluiten.Select(b => new BesluitInBeeld(b.Inhoud, b.Datum, b.Omgevingsdiensten))]);
     }
+
+    private static string Naam<T>(T waarde)
+        where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(waarde.ToString());
 
     /// <summary>The OD's reports submitted by the end of the reference date, per round.</summary>
     private static Dictionary<string, Voortgangsrapportage> Ingediend(Monitoringdossier? dossier, DateOnly peildatum) =>
