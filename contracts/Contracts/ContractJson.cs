@@ -63,4 +63,5 @@ public sealed class CamelCaseEnumConverter() : JsonStringEnumConverter(JsonNamin
 [JsonSerializable(typeof(VoortgangsrapportageVerzuimdV1))]
 [JsonSerializable(typeof(VerzuimOpgehevenV1))]
 [JsonSerializable(typeof(VoortgangsrapportageGecorrigeerdV1))]
+[JsonSerializable(typeof(RobuustOD.Contracts.Monitoring.KamerrapportageVastgesteldV1))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

@@ -73,7 +73,7 @@ public sealed class PostgresCluster : IAsyncDisposable
             var clock = Stopwatch.StartNew();
             await control.InitAsync(options, ct);
             guard = OrphanGuard.Start(folder, control.StopCommandLine("immediate"));
-            var port = await control.StartAsync(options.Port, ThrowawaySettings, log, ct);
+            var port = await control.StartAsync(options.Port, options.CrashSafe ? [] : ThrowawaySettings, log, ct);
             cluster = new PostgresCluster(options, port, control, folder) { _guard = guard };
             await cluster.CreateDatabaseAsync(options.Database, ct);
             log($"throwaway cluster (PostgreSQL from {bin}) up on 127.0.0.1:{port} in {clock.Elapsed.TotalSeconds:0.0} s, data in {folder}");
@@ -151,7 +151,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     public async Task StartServerAsync(CancellationToken ct = default)
     {
         var control = _control ?? throw new InvalidOperationException("Only a cluster started here can be started.");
-        await control.StartAsync(Port, IsThrowaway ? ThrowawaySettings : [], _log, ct);
+        await control.StartAsync(Port, IsThrowaway && !_options.CrashSafe ? ThrowawaySettings : [], _log, ct);
     }
 
     /// <summary>Creates <paramref name="database"/> unless it exists, and returns its connection string.</summary>

@@ -4,6 +4,7 @@ using RobuustOD.HttpDefaults;
 using RobuustOD.HttpDefaults.Security;
 using RobuustOD.HttpDefaults.Validation;
 using RobuustOD.Monitoring.Features;
+using RobuustOD.Monitoring.Kamerrapportages;
 using RobuustOD.Monitoring.Nulmetingen;
 
 namespace RobuustOD.Monitoring;
@@ -60,6 +61,8 @@ public static class MonitoringApi
             .WithName("dienVoortgangsrapportageIn").WithSummary("Het concept indienen; daarna is de rapportage onveranderlijk en legt ze de drempels uit de catalogus vast");
         ienwOfOd.MapPost("/voortgangsrapportages/{id}/correcties", CorrigeerVoortgangsrapportage.Endpoint).Validate<CorrigeerVoortgangsrapportage.Verzoek>()
             .WithName("corrigeerVoortgangsrapportage").WithSummary("Een ingediende rapportage corrigeren: een nieuwe versie met reden (wie, wanneer, waarom); eerdere versies blijven");
+
+        api.MapKamerrapportageApi();
 
         endpoints.MapRegisterSubscription();
         endpoints.MapBeoordelingSubscription(on => on.OnNulmeting());

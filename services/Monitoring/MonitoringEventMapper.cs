@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using RobuustOD.Contracts.Monitoring;
 using RobuustOD.EventBackbone.Outgoing;
+using RobuustOD.Monitoring.Kamerrapportages;
 using RobuustOD.Monitoring.Rapportages;
 
 namespace RobuustOD.Monitoring;
@@ -22,6 +23,7 @@ public sealed class MonitoringEventMapper : IIntegrationEventMapper
             VoortgangsrapportageVerzuimd e => new VoortgangsrapportageVerzuimdV1(code, e.Ronde, e.IndienenUiterlijk, e.Op),
             VerzuimOpgeheven e => new VerzuimOpgehevenV1(code, e.Ronde, e.IndienenUiterlijk, e.Reden, e.Op),
             VoortgangsrapportageGecorrigeerd e => new VoortgangsrapportageGecorrigeerdV1(code, e.Ronde, e.Versie, e.Reden, e.Door, e.Op),
+            KamerrapportageVastgesteld e => new KamerrapportageVastgesteldV1(e.Periode, e.Versie, e.Inhoud.Peildatum, e.Op),
             _ => null,
         };
     }

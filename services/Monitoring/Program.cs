@@ -22,6 +22,7 @@ var store = builder.AddEventStore("monitoring", options =>
     options.Projections.Snapshot<Monitoringdossier>(SnapshotLifecycle.Inline);
     options.Projections.Snapshot<Rapportageronde>(SnapshotLifecycle.Inline);
     options.Projections.Snapshot<Rapportageformat>(SnapshotLifecycle.Inline);
+    options.Projections.Snapshot<RobuustOD.Monitoring.Kamerrapportages.KamerrapportagePeriode>(SnapshotLifecycle.Inline);
 });
 builder.AddEventing();
 builder.PublishIntegrationEvents<MonitoringEventMapper>(store, system: PubSub.PublisherOf(PubSub.Topics.Monitoring));

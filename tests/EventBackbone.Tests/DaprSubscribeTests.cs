@@ -14,11 +14,15 @@ public sealed class DaprSubscribeTests(PostgresServer postgres, SharedIdentity i
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private const string Register = """{"pubsubName":"robuustod-pubsub","topic":"register","route":"events/register","deadLetterTopic":"register-onbestelbaar"}""";
+    private const string Beoordeling = """{"pubsubName":"robuustod-pubsub","topic":"beoordeling","route":"events/beoordeling","deadLetterTopic":"beoordeling-onbestelbaar"}""";
+
+    /// <summary>The assessment follows the register; monitoring and subsidy follow the assessment too (its catalogue).</summary>
     [Theory]
-    [InlineData("assessment")]
-    [InlineData("monitoring")]
-    [InlineData("subsidy")]
-    public async Task elke_abonnee_meldt_precies_het_registertopic_met_dead_letter_topic(string naam)
+    [InlineData("assessment", "[" + Register + "]")]
+    [InlineData("monitoring", "[" + Beoordeling + "," + Register + "]")]
+    [InlineData("subsidy", "[" + Beoordeling + "," + Register + "]")]
+    public async Task elke_abonnee_meldt_precies_zijn_topics_met_dead_letter_topic(string naam, string verwacht)
     {
         var database = await postgres.CreateDatabaseAsync($"subscribe-{naam}", Ct);
         await using IAsyncDisposable dienst = naam switch
@@ -39,9 +43,7 @@ public sealed class DaprSubscribeTests(PostgresServer postgres, SharedIdentity i
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var actual = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct));
-        var expected = JsonNode.Parse("""
-            [{"pubsubName":"robuustod-pubsub","topic":"register","route":"events/register","deadLetterTopic":"register-onbestelbaar"}]
-            """);
+        var expected = JsonNode.Parse(verwacht);
         Assert.True(JsonNode.DeepEquals(expected, actual), $"{naam} lists {actual?.ToJsonString()}");
     }
 }

@@ -1,3 +1,4 @@
+using RobuustOD.HttpDefaults.Representations;
 using System.Text;
 using RobuustOD.Assessment.Criteria;
 using RobuustOD.Assessment.Dossiers;

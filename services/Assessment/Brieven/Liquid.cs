@@ -1,3 +1,4 @@
+using RobuustOD.HttpDefaults.Representations;
 using RobuustOD.Domain;
 using System.Globalization;
 using Fluid;

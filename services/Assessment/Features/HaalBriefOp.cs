@@ -1,3 +1,4 @@
+using RobuustOD.HttpDefaults.Representations;
 using System.Text;
 using Marten;
 using Microsoft.AspNetCore.Mvc;

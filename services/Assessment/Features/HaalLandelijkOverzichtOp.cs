@@ -1,3 +1,4 @@
+using RobuustOD.HttpDefaults.Representations;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using RobuustOD.Assessment.Brieven;

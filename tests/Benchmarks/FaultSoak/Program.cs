@@ -3,7 +3,8 @@
 //   subscriber  monitoring is killed (SIGKILL) and stays down for the outage, then is started again;
 //   register    the register is killed (SIGKILL) and stays down for the outage, then is started again;
 //   database    PostgreSQL stops for the outage (pg_ctl -m fast; SOAK_STOP_MODE=immediate: as in a crash), then starts
-//               again; the services stay up.
+//               again; the services stay up. SOAK_DAEMON_MODE=Solo runs Marten's daemon without leader election;
+//               with SOAK_STOP_MODE=immediate the cluster is crash-safe unless SOAK_CRASH_SAFE=0 (fsync and synchronous_commit off).
 // Afterwards the same check as the fault tests (DeliveryCheck): every accepted write stored, applied exactly once,
 // in order per OD, no dead letters. Exit code 1 when anything is off.
 // Run: dotnet run -c Release --project tests/Benchmarks/FaultSoak [-- <subscriber|register|database|all> [outage seconds, default 300]]
@@ -26,7 +27,10 @@ static async Task<bool> SoakAsync(string scenario, TimeSpan outage)
     var ct = CancellationToken.None;
     var total = Stopwatch.StartNew();
     Console.WriteLine($"soak '{scenario}': outage {outage.TotalSeconds:F0} s, {Environment.ProcessorCount} cores");
-    await using var platform = await ProcessPlatform.StartAsync(maxRetryDelay: null, ct);
+    // SOAK_DAEMON_MODE: Marten's daemon mode of the services, HotCold (the default, as under the run command) unless set, e.g. to Solo.
+    await using var platform = await ProcessPlatform.StartAsync(maxRetryDelay: null, ct,
+        daemonMode: Environment.GetEnvironmentVariable("SOAK_DAEMON_MODE") ?? "HotCold",
+        crashSafe: Environment.GetEnvironmentVariable("SOAK_STOP_MODE") == "immediate" && Environment.GetEnvironmentVariable("SOAK_CRASH_SAFE") != "0");
     using var http = await platform.RegistryClientAsync("ienw", ct);
     var workload = new RegisterWorkload(http, [.. Enumerable.Range(1, 50).Select(i => $"SOAK{i:D2}")]);
     await workload.RegisterAllAsync(ct);

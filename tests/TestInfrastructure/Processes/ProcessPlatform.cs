@@ -44,9 +44,12 @@ public sealed class ProcessPlatform : IAsyncDisposable
     public string SubscriberDatabase => Cluster.ConnectionStringFor("monitoring");
 
     /// <param name="maxRetryDelay">The forwarder's <c>Eventing:MaxRetryDelay</c> (null: the service's default, 10 s).</param>
-    public static async Task<ProcessPlatform> StartAsync(TimeSpan? maxRetryDelay, CancellationToken ct)
+    /// <param name="daemonMode">Marten's async daemon mode; HotCold is the services' default and the run command's.</param>
+    /// <param name="crashSafe">A cluster with PostgreSQL's crash-safe defaults, for tests that crash the server.</param>
+    public static async Task<ProcessPlatform> StartAsync(TimeSpan? maxRetryDelay, CancellationToken ct, string daemonMode = "HotCold",
+        bool crashSafe = false)
     {
-        var cluster = await PostgresCluster.StartThrowawayAsync(new PostgresClusterOptions(), ct);
+        var cluster = await PostgresCluster.StartThrowawayAsync(new PostgresClusterOptions { CrashSafe = crashSafe }, ct);
         var started = new List<ServiceProcess>();
         try
         {
@@ -70,6 +73,7 @@ public sealed class ProcessPlatform : IAsyncDisposable
                 ["Auth__Authority"] = identity.BaseAddress.ToString().TrimEnd('/'),
                 ["Auth__RequireHttpsMetadata"] = "false",
                 ["Eventing__Mode"] = "Standalone",
+                ["Eventing__DaemonMode"] = daemonMode,
                 ["Eventing__AppApiToken"] = appApiToken,
                 ["Limits__WritesPerMinute"] = "0",
                 ["Seeds__LoadOnStartup"] = "false",

@@ -1,6 +1,7 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
-namespace RobuustOD.Assessment.Brieven;
+namespace RobuustOD.HttpDefaults.Representations;
 
 /// <summary>
 /// Proactive content negotiation on <c>Accept</c> (RFC 9110 §12.5.1): the most specific media range that matches an

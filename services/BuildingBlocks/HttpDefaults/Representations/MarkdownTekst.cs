@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 
-namespace RobuustOD.Assessment.Brieven;
+namespace RobuustOD.HttpDefaults.Representations;
 
 /// <summary>
 /// Text from the data inside Markdown: &lt;, &gt; and &amp; become the entities <c>&amp;lt;</c>, <c>&amp;gt;</c> and
