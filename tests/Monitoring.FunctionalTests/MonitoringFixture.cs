@@ -121,7 +121,7 @@ public abstract class MonitoringTestBasis(MonitoringFixture fixture)
         return await response.AssertJsonAsync();
     }
 
-    protected virtual DateOnly Vandaag => TimeProvider.System.Vandaag();
+    protected static DateOnly Vandaag => TimeProvider.System.Vandaag();
 
     /// <summary>Posts an event of the assessment service to <c>/events/beoordeling</c> as the sidecar does; it must be applied.</summary>
     protected async Task BeoordelingEventAsync<TEvent>(TEvent data, string subject)

@@ -16,7 +16,7 @@ public sealed class VerzuimTests(KlokFixture fixture) : MonitoringTestBasis(fixt
 {
     private static readonly TimeSpan Wachttijd = TimeSpan.FromSeconds(20);
 
-    protected override DateOnly Vandaag => fixture.Klok.Vandaag();
+    private new DateOnly Vandaag => fixture.Klok.Vandaag();
 
     private async Task<IReadOnlyList<object>> EventsAsync(string code)
     {
