@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using RobuustOD.Contracts.Beoordeling;
 using RobuustOD.Contracts.Register;
 using RobuustOD.Contracts.Register.Api;
+using RobuustOD.Contracts.Subsidie;
 
 namespace RobuustOD.Contracts;
 
@@ -56,4 +57,13 @@ public sealed class CamelCaseEnumConverter() : JsonStringEnumConverter(JsonNamin
 [JsonSerializable(typeof(OordeelHerzienV1))]
 [JsonSerializable(typeof(CriteriumScoreGewijzigdV1))]
 [JsonSerializable(typeof(CriteriumVastgesteldV1))]
+// Subsidy (subsidie) integration events.
+[JsonSerializable(typeof(AanvraagIngediendV1))]
+[JsonSerializable(typeof(InformatieGevraagdV1))]
+[JsonSerializable(typeof(SubsidieVerleendV1))]
+[JsonSerializable(typeof(SubsidieGeweigerdV1))]
+[JsonSerializable(typeof(SubsidieBetaaldV1))]
+[JsonSerializable(typeof(SubsidieVastgesteldV1))]
+[JsonSerializable(typeof(TerugvorderingVastgesteldV1))]
+[JsonSerializable(typeof(BezwaarBeslistV1))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;
