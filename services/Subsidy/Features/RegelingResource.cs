@@ -22,7 +22,7 @@ public sealed record RegelingVersieResource(int Versie, DateTimeOffset Vastgeste
 public sealed record RegelingLinks(Link Self, Link Aanvragen);
 
 /// <summary>Een subsidieregeling in haar huidige versie, met het budget; elke regel die null (of leeg) is, beperkt niet.</summary>
-public sealed record RegelingResource(string Code, int Versie, string Naam, Eigenaar Eigenaar, DateOnly? OpenVan, DateOnly? OpenTot,
+public sealed record RegelingResource(string Code, int Versie, string Naam, Eigenaar Eigenaar, decimal? Plafond, DateOnly? OpenVan, DateOnly? OpenTot,
     DateOnly? ActiviteitenUiterlijk, decimal? MaximumPerOd, IReadOnlyList<string> Kostencategorieen, int? BeslistermijnWeken,
     decimal? VoorschotPercentage, DateOnly? VerantwoordingUiterlijk, decimal? VierOgenVanaf, bool FusieOfOpsplitsingVereist,
     BudgetResource Budget, IReadOnlyList<RegelingVersieResource> Versies,
@@ -31,7 +31,7 @@ public sealed record RegelingResource(string Code, int Versie, string Naam, Eige
     public static RegelingResource Van(Regeling r, Budget? budget, ApiDescriptor api)
     {
         var (versie, regels, _) = r.Huidige;
-        return new(r.Code, versie, regels.Naam, regels.Eigenaar, regels.OpenVan, regels.OpenTot, regels.ActiviteitenUiterlijk,
+        return new(r.Code, versie, regels.Naam, regels.Eigenaar, regels.Plafond, regels.OpenVan, regels.OpenTot, regels.ActiviteitenUiterlijk,
             regels.MaximumPerOd, regels.Kostencategorieen, regels.BeslistermijnWeken, regels.VoorschotPercentage,
             regels.VerantwoordingUiterlijk, regels.VierOgenVanaf, regels.FusieOfOpsplitsingVereist, BudgetResource.Van(budget),
             [.. r.Versies.Select(v => new RegelingVersieResource(v.Versie, v.Op))],
