@@ -15,7 +15,15 @@ namespace RobuustOD.Subsidy.Features;
 /// </summary>
 public static class ZoekAanvragen
 {
-    public sealed record Parameters([FromQuery] string? Regeling, [FromQuery] string? Omgevingsdienst, [FromQuery] AanvraagStatus? Status);
+    public sealed record Parameters([FromQuery(Name = "regeling")] string? Regeling, [FromQuery(Name = "omgevingsdienst")] string? Omgevingsdienst,
+        [FromQuery(Name = "status")] string? Status)
+    {
+        /// <summary>The status filter as the JSON spells it (camelCase, e.g. <c>informatieGevraagd</c>).</summary>
+        public static IReadOnlyList<string> Statussen { get; } =
+            [.. Enum.GetValues<AanvraagStatus>().Select(s => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(s.ToString()))];
+
+        public AanvraagStatus? GekozenStatus => Status is null ? null : Enum.Parse<AanvraagStatus>(Status, ignoreCase: true);
+    }
 
     public sealed class Validator : AbstractValidator<Parameters>
     {
@@ -23,6 +31,8 @@ public static class ZoekAanvragen
         {
             RuleFor(p => p.Regeling).Matches(Regeling.Pattern).When(p => p.Regeling is not null);
             RuleFor(p => p.Omgevingsdienst).GeldigeCode().When(p => p.Omgevingsdienst is not null);
+            RuleFor(p => p.Status).Must(s => s is null || Parameters.Statussen.Contains(s, StringComparer.Ordinal))
+                .WithMessage($"'status' is een van: {string.Join(", ", Parameters.Statussen)}.");
         }
     }
 
@@ -56,7 +66,7 @@ public static class ZoekAanvragen
             query = query.Where(a => a.Omgevingsdienst == od);
         }
 
-        if (p.Status is { } status)
+        if (p.GekozenStatus is { } status)
         {
             query = query.Where(a => a.Status == status);
         }
