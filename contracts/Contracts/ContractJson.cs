@@ -5,6 +5,7 @@ using RobuustOD.Contracts.Beoordeling;
 using RobuustOD.Contracts.Monitoring;
 using RobuustOD.Contracts.Register;
 using RobuustOD.Contracts.Register.Api;
+using RobuustOD.Contracts.Subsidie;
 
 namespace RobuustOD.Contracts;
 
@@ -71,4 +72,13 @@ public sealed class CamelCaseEnumConverter() : JsonStringEnumConverter(JsonNamin
 [JsonSerializable(typeof(GesprekGevoerdV1))]
 [JsonSerializable(typeof(BesluitMaatregelenGenomenV1))]
 [JsonSerializable(typeof(EindresultaatVastgelegdV1))]
+// Subsidy (subsidie) integration events.
+[JsonSerializable(typeof(AanvraagIngediendV1))]
+[JsonSerializable(typeof(InformatieGevraagdV1))]
+[JsonSerializable(typeof(SubsidieVerleendV1))]
+[JsonSerializable(typeof(SubsidieGeweigerdV1))]
+[JsonSerializable(typeof(SubsidieBetaaldV1))]
+[JsonSerializable(typeof(SubsidieVastgesteldV1))]
+[JsonSerializable(typeof(TerugvorderingVastgesteldV1))]
+[JsonSerializable(typeof(BezwaarBeslistV1))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

@@ -73,6 +73,13 @@ public static partial class DevClients
             return new DevClient(clientId, clientId, null);
         }
 
+        // A second person of a fixed role (e.g. odnl-2), for rules that need two different people of one role (the
+        // subsidy's four-eyes principle): same role, own subject.
+        if (PersonPattern().Match(clientId) is { Success: true } persoon && FixedClients.Contains(persoon.Groups[1].Value))
+        {
+            return new DevClient(clientId, persoon.Groups[1].Value, null);
+        }
+
         if (clientId.StartsWith(OdPrefix, StringComparison.Ordinal))
         {
             // The code goes into a register URL and into tokens as-is, so only the register's own code shape passes.
@@ -92,6 +99,9 @@ public static partial class DevClients
             .AddEventHandler<ValidateTokenRequestContext>(handler => handler.UseSingletonHandler<ValidateDevClient>())
             .AddEventHandler<HandleTokenRequestContext>(handler => handler.UseSingletonHandler<IssueDevClientToken>());
     }
+
+    [GeneratedRegex(@"^([a-z]+)-([a-z0-9]{1,20})\z", RegexOptions.CultureInvariant)]
+    private static partial Regex PersonPattern();
 
     // \z rather than $: $ also matches before a trailing newline.
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9]{1,19}\z", RegexOptions.CultureInvariant)]

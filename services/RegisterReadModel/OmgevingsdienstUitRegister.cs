@@ -22,6 +22,9 @@ public sealed class OmgevingsdienstUitRegister
 
     public IReadOnlyList<string> Opvolgers { get; set; } = [];
 
+    /// <summary>The successor of a merger the register announced with this OD as participant (null: none, or cancelled).</summary>
+    public string? AangekondigdeFusie { get; set; }
+
     public IReadOnlyList<string> SevesoProvincies { get; set; } = [];
 
     public DateOnly? SevesoTot { get; set; }

@@ -35,6 +35,8 @@ public static class RegisterSubscription
                 od.SevesoTot = null;
             }, ct))
             .On<SevesoIngetrokkenV1>((e, session, ce, ct) => Wijzig(session, ce, e.Code, od => od.SevesoTot = e.Einddatum, ct))
+            .On<FusieAangekondigdV1>((e, session, ce, ct) => Wijzig(session, ce, e.Code, od => od.AangekondigdeFusie = e.Opvolger, ct))
+            .On<FusieGeannuleerdV1>((e, session, ce, ct) => Wijzig(session, ce, e.Code, od => od.AangekondigdeFusie = null, ct))
             .On<FusieVoltooidV1>((e, session, ce, ct) => Wijzig(session, ce, e.Code, od =>
             {
                 od.OpgehevenOp = e.Ingangsdatum;

@@ -1,5 +1,10 @@
+using JasperFx.Events.Projections;
 using RobuustOD.CatalogusReadModel;
 using RobuustOD.Subsidy;
+using RobuustOD.Subsidy.Aanvragen;
+using RobuustOD.Subsidy.Beschikkingen;
+using RobuustOD.Subsidy.Regelingen;
+using RobuustOD.Subsidy.Seeds;
 using RobuustOD.RegisterReadModel;
 using RobuustOD.HttpDefaults;
 using RobuustOD.EventBackbone;
@@ -9,9 +14,20 @@ using RobuustOD.Contracts.Eventing;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults(SubsidieApi.Descriptor, typeof(SubsidieApi).Assembly);
-var store = builder.AddEventStore("subsidie", options => options.AddRegisterReadModel().AddCatalogusReadModel());
+builder.AddSubsidiePolicies();
+var store = builder.AddEventStore("subsidie", options =>
+{
+    options.AddRegisterReadModel();
+    options.AddCatalogusReadModel();
+    options.Projections.Snapshot<Regeling>(SnapshotLifecycle.Inline);
+    options.Projections.Snapshot<Budget>(SnapshotLifecycle.Inline);
+    options.Projections.Snapshot<Aanvraag>(SnapshotLifecycle.Inline);
+    options.Schema.For<Aanvraag>().Index(a => a.Omgevingsdienst).Index(a => a.Regeling);
+    options.Schema.For<BeschikkingSjabloon>();
+});
 builder.AddEventing();
 builder.PublishIntegrationEvents<SubsidieEventMapper>(store, system: PubSub.PublisherOf(PubSub.Topics.Subsidie));
+builder.Services.AddHostedService<SubsidieSeeds>();
 
 var app = builder.Build();
 
