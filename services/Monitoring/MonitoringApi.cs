@@ -20,7 +20,14 @@ public static class MonitoringApi
     public static IEndpointRouteBuilder MapMonitoringApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapApiGroup(Descriptor).WithTags("Monitoring");
-        api.MapOmgevingsdienstView();
+        // The OD's monitoring dossier replaces the plain register view every service has.
+        api.MapGet("/omgevingsdiensten/{code}", HaalMonitoringdossierOp.Endpoint).RequireAuthorization(Policies.Ingelogd)
+            .WithName("haalOmgevingsdienstOp")
+            .WithSummary("Het monitoringdossier van een omgevingsdienst: het register, de basislijn, de status per ronde, oordelen, eindresultaat, open escalaties, gesprekken, besluiten en één tijdlijn")
+            .WithDescription("Escalaties, gesprekken en besluiten alleen voor IenW, de beoordelaar en de omgevingsdienst zelf (anders null); een andere omgevingsdienst krijgt 403. "
+                + "Status per ronde: nietVerschuldigd (nog geen termijn), verschuldigd, verzuimd, tijdigIngediend, teLaatIngediend, beoordeeld.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapBijsturingApi();
 
         // Due dates are not public: every read needs a token; a report's own read rule lives in its feature.
