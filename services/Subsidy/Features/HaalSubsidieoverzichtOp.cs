@@ -22,7 +22,8 @@ public static class HaalSubsidieoverzichtOp
         decimal Betaald, Link Self);
 
     public sealed record SubsidieoverzichtResource(string Code, string Naam, string Status, DateOnly? OpgerichtOp, DateOnly? OpgehevenOp,
-        IReadOnlyList<string> Voorgangers, IReadOnlyList<string> Opvolgers, string? AangekondigdeFusie, DateTimeOffset? BijgewerktOp,
+        IReadOnlyList<string> Voorgangers, IReadOnlyList<string> Opvolgers, bool Seveso, IReadOnlyList<string> SevesoProvincies,
+        string? AangekondigdeFusie, DateTimeOffset? BijgewerktOp,
         IReadOnlyList<RegelingTotaal> Regelingen, IReadOnlyList<AanvraagSamenvatting>? Aanvragen);
 
     public static async Task<Ok<SubsidieoverzichtResource>> Endpoint(string code, [AsParameters] SubsidieContext ctx)
@@ -48,6 +49,7 @@ public static class HaalSubsidieoverzichtOp
         var vandaag = ctx.Vandaag;
         return TypedResults.Ok(new SubsidieoverzichtResource(od.Id, od.Naam,
             od.IsOpgehevenOp(vandaag) ? "opgeheven" : od.OpgerichtOp > vandaag ? "toekomstig" : "actief",
-            od.OpgerichtOp, od.OpgehevenOp, od.Voorgangers, od.Opvolgers, od.AangekondigdeFusie, od.BijgewerktOp, totalen, details));
+            od.OpgerichtOp, od.OpgehevenOp, od.Voorgangers, od.Opvolgers, od.IsSevesoOp(vandaag), od.IsSevesoOp(vandaag) ? od.SevesoProvincies : [],
+            od.AangekondigdeFusie, od.BijgewerktOp, totalen, details));
     }
 }

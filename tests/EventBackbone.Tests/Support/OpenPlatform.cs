@@ -154,7 +154,9 @@ public sealed class OpenPlatform(PostgresServer postgres, DevIdentityServer iden
         }
 
         response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        // Monitoring answers with the OD's dossier, the register's view of the OD inside it.
+        var gezien = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        return gezien.TryGetProperty("omgevingsdienst", out var od) && od.ValueKind == JsonValueKind.Object ? od : gezien;
     }
 
     /// <summary>Polls until <paramref name="condition"/> holds for the OD in the subscriber (over HTTP), or fails after the timeout.</summary>
