@@ -1,3 +1,4 @@
+using RobuustOD.HttpDefaults.Representations;
 using System.Text;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -17,10 +18,10 @@ public static class HaalBeschikkingOp
 {
     public static async Task<IResult> Endpoint(string id, [FromQuery] int? sjabloonversie, [AsParameters] SubsidieContext ctx)
     {
-        if (Vorm(ctx.Http.Request) is not { } vorm)
+        // HTML unless the client prefers Markdown; 406 when it accepts neither (the platform's one negotiation rule).
+        if (Inhoudsonderhandeling.Kies(ctx.Http.Request, Beschikking.HtmlType, Beschikking.MarkdownType) is not { } vorm)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable, title: "Niet aanvaardbaar",
-                detail: $"De beschikking is beschikbaar als {Beschikking.HtmlType} of {Beschikking.MarkdownType}.", instance: ctx.Http.Request.Path);
+            return Inhoudsonderhandeling.NietAanvaardbaar(ctx.Http.Request, Beschikking.HtmlType, Beschikking.MarkdownType);
         }
 
         var aanvraag = await HaalAanvraagOp.ZichtbaarAsync(ctx.Session, ctx.Gebruiker, id, ctx.Ct);
@@ -48,19 +49,5 @@ public static class HaalBeschikkingOp
         response.Headers.ContentDisposition = $"inline; filename={bestand}.html";
         response.Headers.ContentSecurityPolicy = Beschikking.ContentSecurityPolicy;
         return TypedResults.Text(Beschikking.Html(markdown, $"{sjabloon.Onderwerp} - {od?.Naam ?? aanvraag.Omgevingsdienst}"), "text/html; charset=utf-8", Encoding.UTF8);
-    }
-
-    /// <summary>HTML unless the client prefers Markdown; null when it accepts neither (no Accept: HTML).</summary>
-    private static string? Vorm(HttpRequest request)
-    {
-        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var bereiken) || bereiken.Count == 0)
-        {
-            return request.Headers.Accept.Count == 0 ? Beschikking.HtmlType : null;
-        }
-
-        double Kwaliteit(string type) => bereiken.Where(b => new MediaTypeHeaderValue(type).IsSubsetOf(b))
-            .Select(b => b.Quality ?? 1.0).DefaultIfEmpty(0).Max();
-        var (html, markdown) = (Kwaliteit(Beschikking.HtmlType), Kwaliteit(Beschikking.MarkdownType));
-        return html == 0 && markdown == 0 ? null : markdown > html ? Beschikking.MarkdownType : Beschikking.HtmlType;
     }
 }
