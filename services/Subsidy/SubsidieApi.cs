@@ -24,6 +24,8 @@ public static class SubsidieApi
             .WithName("haalRegelingenOp").WithSummary("De subsidieregelingen met hun regels (null = onbekend, beperkt niet) en hun budget");
         ingelogd.MapGet("/regelingen/{code}", HaalRegelingOp.Endpoint)
             .WithName("haalRegelingOp").WithSummary("Eén regeling (met ETag) met haar budget: plafond, verplicht, betaald, vastgesteld, vrijgevallen, beschikbaar");
+        ingelogd.MapGet("/regelingen/{code}/budgetverloop", HaalBudgetverloopOp.Endpoint).Validate<HaalBudgetverloopOp.Parameters>()
+            .WithName("haalBudgetverloopOp").WithSummary("Het budget van een regeling in de tijd, per dag of per maand: de stand aan het eind van elke periode met een boeking");
         ingelogd.MapGet("/regelingen/{code}/criteria", HaalCriteriumoverzichtOp.Endpoint)
             .WithName("haalCriteriumoverzichtOp").WithSummary("Per robuustheidscriterium het aangevraagde en verleende geld onder een regeling");
         ingelogd.MapGet("/omgevingsdiensten/{code}", HaalSubsidieoverzichtOp.Endpoint)
@@ -43,6 +45,8 @@ public static class SubsidieApi
         var aanvrager = api.MapGroup("").RequireAuthorization(SubsidiePolicies.Aanvrager);
         aanvrager.MapPost("/aanvragen", MaakAanvraagAan.Endpoint).Validate<MaakAanvraagAan.Verzoek>()
             .WithName("maakAanvraagAan").WithSummary("Een concept-aanvraag opstellen onder een regeling; een omgevingsdienst alleen voor zichzelf");
+        aanvrager.MapPut("/aanvragen/{id}", WijzigAanvraag.Endpoint).Validate<MaakAanvraagAan.Verzoek>()
+            .WithName("wijzigAanvraag").WithSummary("Een concept-aanvraag vervangen (zelfde inhoud als bij het opstellen, If-Match); na indiening 409");
         aanvrager.MapPost("/aanvragen/{id}/indiening", DienAanvraagIn.Endpoint)
             .WithName("dienAanvraagIn").WithSummary("De aanvraag indienen: toets op subsidiabiliteit (409 met elke reden), daarna onveranderlijk");
         aanvrager.MapPost("/aanvragen/{id}/informatie", LeverInformatieAan.Endpoint).Validate<LeverInformatieAan.Verzoek>()

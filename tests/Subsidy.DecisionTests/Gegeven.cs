@@ -29,22 +29,8 @@ internal static class Gegeven
         return r;
     }
 
-    public static Budget Budget(decimal? plafond = 7_000_000.00m, params object[] boekingen)
-    {
-        var b = Regelingen.Budget.Create(new BudgetGeopend("robuustheidsbijdrage", plafond));
-        foreach (var e in boekingen)
-        {
-            switch (e)
-            {
-                case BudgetVerplicht x: b.Apply(x); break;
-                case BudgetVrijgevallen x: b.Apply(x); break;
-                case BudgetBetaald x: b.Apply(x); break;
-                default: throw new ArgumentException($"No Apply for {e.GetType().Name}", nameof(boekingen));
-            }
-        }
-
-        return b;
-    }
+    public static Budget Budget(decimal? plafond = 7_000_000.00m, params object[] boekingen) =>
+        boekingen.Aggregate(Regelingen.Budget.Create(new BudgetGeopend("robuustheidsbijdrage", plafond)), Regelingen.Budget.Verwerk);
 
     public static Activiteit Activiteit(decimal bedrag, int criterium = 7, DateOnly? tot = null) =>
         new("Activiteit", [criterium], new DateOnly(2025, 1, 1), tot ?? new DateOnly(2025, 12, 31), [new Kostenregel("personeel", bedrag)]);
@@ -64,6 +50,7 @@ internal static class Gegeven
         {
             switch (e)
             {
+                case AanvraagGewijzigd x: a.Apply(x); break;
                 case AanvraagIngediend x: a.Apply(x); break;
                 case AanvraagInBehandelingGenomen x: a.Apply(x); break;
                 case InformatieGevraagd x: a.Apply(x); break;

@@ -152,4 +152,55 @@ public sealed class LevenscyclusTests(SubsidyFixture fixture) : SubsidyTest(fixt
         Assert.Equal("gegrond", beslist.GetProperty("bezwaar").GetProperty("uitkomst").GetString());
         Assert.Equal(Dec(voor, "verplicht") + 15000.00m, Dec(await BudgetAsync(), "verplicht"));
     }
+
+    [Fact]
+    public async Task een_concept_wordt_vervangen_tot_het_is_ingediend()
+    {
+        var od = await BekendeOdAsync();
+        var id = await ConceptAsync($"od-{od}", Aanvraag(Robuust, od, [1000.00m]));
+        using var client = await Od(od);
+
+        async Task<HttpResponseMessage> PutAsync(object body, string? etag = null)
+        {
+            using var put = new HttpRequestMessage(HttpMethod.Put, $"{Base}/aanvragen/{id}") { Content = JsonContent.Create(body) };
+            if (etag is not null)
+            {
+                put.Headers.TryAddWithoutValidation("If-Match", etag);
+            }
+
+            return await client.SendAsync(put, Ct);
+        }
+
+        using var gelezen = await client.GetAsync($"{Base}/aanvragen/{id}", Ct);
+        var etag = gelezen.Headers.ETag!.ToString();
+
+        // Bad input and a stale ETag change nothing.
+        var voor = await App.EventCountAsync(Ct);
+        (await (await PutAsync(Aanvraag(Robuust, od, [-1m]))).AssertProblemAsync(HttpStatusCode.BadRequest)).AssertNoemt("activiteiten[0].kostenregels[0].bedrag");
+        (await (await PutAsync(Aanvraag(Fusie, od, [1m]))).AssertProblemAsync(HttpStatusCode.BadRequest)).AssertNoemt("regeling");
+        await (await PutAsync(Aanvraag(Robuust, od, [2000.00m]), "\"99\"")).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        Assert.Equal(voor, await App.EventCountAsync(Ct));
+
+        // Another OD: as if the request did not exist.
+        using (var ander = await Od("FUMO"))
+        {
+            using var put = new HttpRequestMessage(HttpMethod.Put, $"{Base}/aanvragen/{id}") { Content = JsonContent.Create(Aanvraag(Robuust, "FUMO", [1m])) };
+            await (await ander.SendAsync(put, Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
+        }
+
+        var gewijzigd = await (await PutAsync(Aanvraag(Robuust, od, [2000.00m, 500.50m], criteria: [18]), etag)).AssertJsonAsync();
+        Assert.Equal(2500.50m, Dec(gewijzigd, "aangevraagdBedrag"));
+        Assert.Equal(2, gewijzigd.GetProperty("activiteiten").GetArrayLength());
+        Assert.Equal("concept", gewijzigd.GetProperty("status").GetString());
+
+        // The same content again appends nothing.
+        var na = await App.EventCountAsync(Ct);
+        await (await PutAsync(Aanvraag(Robuust, od, [2000.00m, 500.50m], criteria: [18]))).AssertJsonAsync();
+        Assert.Equal(na, await App.EventCountAsync(Ct));
+
+        var ingediend = await (await PostAsync($"od-{od}", $"/aanvragen/{id}/indiening")).AssertJsonAsync();
+        Assert.Equal(2500.50m, Dec(ingediend, "aangevraagdBedrag"));
+        await (await PutAsync(Aanvraag(Robuust, od, [1.00m]))).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(2500.50m, Dec(await GetAsync("ienw", $"/aanvragen/{id}"), "aangevraagdBedrag"));
+    }
 }

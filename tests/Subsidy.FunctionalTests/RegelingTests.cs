@@ -70,4 +70,48 @@ public sealed class RegelingTests(SubsidyFixture fixture) : SubsidyTest(fixture)
         await (await WijzigRegelingAsync("odnl", Robuust, r => r["openTot"] = null)).AssertJsonAsync();
         await (await PostAsync($"od-{od}", $"/aanvragen/{laat}/indiening")).AssertJsonAsync();
     }
+
+    [Fact]
+    public async Task het_budgetverloop_eindigt_bij_het_budget_en_groeit_met_een_verlening()
+    {
+        var voor = await GetAsync("vng", $"/regelingen/{Robuust}/budgetverloop");
+        Assert.Equal("dag", voor.GetProperty("per").GetString());
+        var od = await BekendeOdAsync();
+        var id = await IngediendAsync(od, Robuust, 1234.56m);
+        await (await PostAsync("odnl", $"/aanvragen/{id}/besluit", new { uitkomst = "verleend", bedrag = 1234.56m, motivering = "Volledig." })).AssertJsonAsync();
+
+        var budget = await BudgetAsync();
+        foreach (var per in new[] { "dag", "maand" })
+        {
+            var verloop = (await GetAsync("ipo", $"/regelingen/{Robuust}/budgetverloop?per={per}")).GetProperty("verloop");
+            var laatste = verloop[verloop.GetArrayLength() - 1];
+            foreach (var naam in new[] { "plafond", "verplicht", "betaald", "vastgesteld", "vrijgevallen", "teruggevorderd", "beschikbaar" })
+            {
+                Assert.Equal(Dec(budget, naam), Dec(laatste, naam));
+            }
+
+            // The periods are in time order and each appears once.
+            var perioden = verloop.EnumerateArray().Select(s => s.GetProperty("periode").GetString()!).ToList();
+            Assert.Equal(perioden.Order(StringComparer.Ordinal), perioden);
+            Assert.Equal(perioden.Count, perioden.Distinct().Count());
+        }
+
+        var eerder = voor.GetProperty("verloop");
+        var toen = eerder.GetArrayLength() == 0 ? 0m : Dec(eerder[eerder.GetArrayLength() - 1], "verplicht");
+        Assert.Equal(toen + 1234.56m, Dec(budget, "verplicht"));
+
+        using var client = await Client("ipo");
+        (await (await client.GetAsync($"{Base}/regelingen/{Robuust}/budgetverloop?per=week", Ct)).AssertProblemAsync(HttpStatusCode.BadRequest)).AssertNoemt("per");
+        await (await client.GetAsync($"{Base}/regelingen/bestaat-niet/budgetverloop", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task bedragen_staan_in_de_json_met_twee_decimalen()
+    {
+        using var client = await Client("vng");
+        var tekst = await client.GetStringAsync($"{Base}/regelingen/{Robuust}", Ct);
+        Assert.Contains("\"plafond\":7000000.00", tekst);
+        Assert.Contains("\"beschikbaar\":", tekst);
+        Assert.DoesNotMatch("\"(verplicht|betaald|vastgesteld|vrijgevallen|teruggevorderd|beschikbaar)\":-?[0-9]+[,}]", tekst);
+    }
 }

@@ -114,6 +114,14 @@ public sealed class Aanvraag
         AangevraagdBedrag = e.Activiteiten.Sum(a => a.Bedrag),
     };
 
+    public void Apply(AanvraagGewijzigd e)
+    {
+        Activiteiten = [.. e.Activiteiten];
+        Cofinanciering = [.. e.Cofinanciering];
+        Documenten = [.. e.Documenten];
+        AangevraagdBedrag = e.Activiteiten.Sum(a => a.Bedrag);
+    }
+
     public void Apply(AanvraagIngediend e)
     {
         Status = AanvraagStatus.Ingediend;

@@ -39,6 +39,10 @@ public enum BezwaarUitkomst
 public sealed record AanvraagOpgesteld(string Id, string Regeling, Eigenaar Behandelaar, string Omgevingsdienst, IReadOnlyList<Activiteit> Activiteiten,
     IReadOnlyList<Cofinanciering> Cofinanciering, IReadOnlyList<Documentverwijzing> Documenten, DateTimeOffset Op);
 
+/// <summary>The draft was replaced by a new content (only while it is a draft; the scheme and the OD stay).</summary>
+public sealed record AanvraagGewijzigd(IReadOnlyList<Activiteit> Activiteiten, IReadOnlyList<Cofinanciering> Cofinanciering,
+    IReadOnlyList<Documentverwijzing> Documenten, DateTimeOffset Op);
+
 /// <summary>The request was submitted and frozen, under this version of the scheme (its rules apply to it from now on).</summary>
 public sealed record AanvraagIngediend(string Regeling, string Omgevingsdienst, int RegelingVersie, Regels Regels, decimal AangevraagdBedrag, DateTimeOffset Op);
 

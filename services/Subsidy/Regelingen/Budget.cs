@@ -75,6 +75,31 @@ public sealed class Budget
 
     public void Apply(BudgetTeruggevorderd e) => Teruggevorderd += e.Bedrag;
 
+    /// <summary>
+    /// Applies one stored event (as Marten's snapshot does with the methods above): for reading the budget as it was
+    /// after each event (<see cref="Budgetverloop"/>). A budget that was not yet opened starts empty.
+    /// </summary>
+    public static Budget Verwerk(Budget? budget, object e)
+    {
+        if (e is BudgetGeopend geopend)
+        {
+            return Create(geopend);
+        }
+
+        budget ??= new Budget();
+        switch (e)
+        {
+            case PlafondGewijzigd x: budget.Apply(x); break;
+            case BudgetVerplicht x: budget.Apply(x); break;
+            case BudgetVrijgevallen x: budget.Apply(x); break;
+            case BudgetBetaald x: budget.Apply(x); break;
+            case BudgetVastgesteld x: budget.Apply(x); break;
+            case BudgetTeruggevorderd x: budget.Apply(x); break;
+        }
+
+        return budget;
+    }
+
     public decimal VerplichtVoor(string omgevingsdienst) => PerOmgevingsdienst.GetValueOrDefault(omgevingsdienst);
 
     /// <summary>
