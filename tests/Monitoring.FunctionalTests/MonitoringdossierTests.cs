@@ -52,5 +52,11 @@ public sealed class MonitoringdossierTests(MonitoringFixture fixture) : Bijsturi
         await (await andereOd.GetAsync($"{Base}/omgevingsdiensten/{code}", Ct)).AssertProblemAsync(HttpStatusCode.Forbidden);
         using var ienw = await Rol("ienw");
         await (await ienw.GetAsync($"{Base}/omgevingsdiensten/ONBEKEND", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        // A path that cannot be an OD code (too long, a hyphen, a space, a leading digit; a NUL Kestrel refuses itself) is a client's mistake, never a lookup.
+        foreach (var geen in new[] { new string('A', 300), "OD-G", "OD%20G", "1ODG" })
+        {
+            (await (await ienw.GetAsync($"{Base}/omgevingsdiensten/{geen}", Ct)).AssertProblemAsync(HttpStatusCode.BadRequest)).AssertNoemt("code");
+        }
     }
 }

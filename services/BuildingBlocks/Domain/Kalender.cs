@@ -12,6 +12,13 @@ public static class Kalender
     public static DateOnly Datum(DateTimeOffset moment) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Amsterdam).DateTime);
 
+    /// <summary>The moment a Dutch calendar date begins (midnight in Amsterdam, with that day's offset).</summary>
+    public static DateTimeOffset Begin(DateOnly datum)
+    {
+        var middernacht = datum.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(middernacht, Amsterdam.GetUtcOffset(middernacht));
+    }
+
     /// <summary>Today in Amsterdam, from the service's clock (a test clock in tests).</summary>
     public static DateOnly Vandaag(this TimeProvider clock) => Datum(clock.GetUtcNow());
 }

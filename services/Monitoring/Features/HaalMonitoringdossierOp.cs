@@ -42,6 +42,8 @@ public static class HaalMonitoringdossierOp
 
     public static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<Monitoringdossierresource>> Endpoint(string code, [AsParameters] MonitoringContext ctx)
     {
+        // A code that cannot be one is refused before it reaches a lookup (as for the judgement: 400 on 'code').
+        OdCode.Controleer(code, "code");
         if (ctx.Lezer.Od is { } eigen && eigen != code)
         {
             throw DomainRuleException.Forbidden($"Dit token leest alleen het monitoringdossier van {eigen}.");
@@ -122,8 +124,7 @@ public static class HaalMonitoringdossierOp
     }
 
     /// <summary>A date on the timeline: the start of that day in the Netherlands.</summary>
-    private static DateTimeOffset Moment(DateOnly datum) =>
-        new(datum.ToDateTime(TimeOnly.MinValue), TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam").GetUtcOffset(datum.ToDateTime(TimeOnly.MinValue)));
+    private static DateTimeOffset Moment(DateOnly datum) => Kalender.Begin(datum);
 
     private static string Naam<T>(T waarde)
         where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(waarde.ToString());
