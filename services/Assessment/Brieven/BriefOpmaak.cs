@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Helpers;
@@ -8,44 +6,30 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using RobuustOD.HttpDefaults.Representations;
 
 namespace RobuustOD.Assessment.Brieven;
 
 /// <summary>
-/// The letter's Markdown as a complete, printable HTML5 page. Raw HTML in the Markdown is not rendered but shown as
-/// text (<c>DisableHtml</c>), except <c>&lt;br&gt;</c>, the line break inside annex cells; links other than http(s)
-/// and mailto are neutralised. The annex's traffic-light cells get their colour from a class, and keep number and word.
+/// The letter's Markdown as a complete, printable HTML5 page (<see cref="AfdrukbarePagina"/>: raw HTML shown as text,
+/// except <c>&lt;br&gt;</c>, the line break inside annex cells; links other than http(s) and mailto neutralised). The annex's traffic-light cells get their colour from a class, and keep number and word.
 /// </summary>
 public static class BriefOpmaak
 {
-    /// <summary>For the HTML response: the inline style sheet is the only thing the page loads or runs.</summary>
-    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    public const string ContentSecurityPolicy = AfdrukbarePagina.ContentSecurityPolicy;
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UsePipeTables()
-        .DisableHtml()
-        .Use<RegelovergangInCel>()
-        .Build();
+    private static readonly MarkdownPipeline Pipeline = AfdrukbarePagina.Pipeline().Use<RegelovergangInCel>().Build();
 
+    /// <summary>The letter's own rules on top of the shared page: the annex in landscape, its columns, the traffic lights.</summary>
     private const string Stijl = """
-        @page { size: A4; margin: 2cm; }
         @page bijlage { size: A4 landscape; margin: 1.5cm; }
-        :root { color-scheme: light; }
-        body { font-family: "RijksoverheidSansText", "Segoe UI", Calibri, Arial, Helvetica, sans-serif; font-size: 11pt;
-          line-height: 1.5; color: #111; background: #fff; max-width: 42em; margin: 2em auto; padding: 0 1em; }
-        h1 { font-size: 15pt; line-height: 1.25; margin: 0 0 .3em; }
         h1 + p > em:only-child { display: block; font-style: normal; font-size: 9.5pt; color: #444;
           border-bottom: 1px solid #999; padding-bottom: .6em; margin-bottom: 1.2em; }
-        h2 { font-size: 12pt; margin: 1.6em 0 .4em; break-after: avoid; page-break-after: avoid; }
-        p, li { orphans: 3; widows: 3; }
         ul { padding-left: 1.4em; }
         li { margin: .25em 0; }
         h2:has(+ table) { break-before: page; page-break-before: always; }
         h2:has(+ table), h2:has(+ table) + table { page: bijlage; }
-        table { border-collapse: collapse; width: 100%; font-size: 8pt; line-height: 1.3; margin: .5em 0 1em; }
-        thead { display: table-header-group; }
-        tr { break-inside: avoid; page-break-inside: avoid; }
-        th, td { border: 1px solid #555; padding: 3pt 4pt; vertical-align: top; text-align: left; overflow-wrap: break-word; }
+        table { font-size: 8pt; }
         table.bijlage { table-layout: fixed; }
         table.bijlage th:nth-child(1) { width: 3.2em; }
         table.bijlage th:nth-child(2) { width: 11%; }
@@ -55,35 +39,15 @@ public static class BriefOpmaak
         table.bijlage th:nth-child(6) { width: 7%; }
         table.bijlage th:nth-child(7) { width: 4.5em; }
         table.bijlage th:nth-child(8) { width: 6.5em; }
-        th { background: #e6e6e6; font-weight: bold; }
         td.code { text-align: center; white-space: nowrap; }
         td.haalbaar { font-weight: bold; white-space: nowrap; text-align: center;
           -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         td.haalbaar-groen { background: #b7e1b0; }
         td.haalbaar-oranje { background: #ffd08a; }
         td.haalbaar-rood { background: #f4a6a6; }
-        @media print { body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; line-height: 1.4; } a { color: inherit; text-decoration: none; } }
         """;
 
-    public static string Html(string markdown, string titel)
-    {
-        var document = Markdown.Parse(markdown, Pipeline);
-        KleurBijlage(document);
-        Ontwapen(document);
-
-        var body = new StringWriter();
-        var renderer = new HtmlRenderer(body);
-        Pipeline.Setup(renderer);
-        renderer.Render(document);
-
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(WebUtility.HtmlEncode(titel)).Append("</title>\n")
-            .Append("<style>\n").Append(Stijl).Append("\n</style>\n</head>\n<body>\n");
-        html.Append("<main>\n").Append(body).Append("</main>\n</body>\n</html>\n");
-        return html.ToString();
-    }
+    public static string Html(string markdown, string titel) => AfdrukbarePagina.Html(markdown, titel, Stijl, Pipeline, KleurBijlage);
 
     /// <summary>Colours the traffic-light column of every table that has one (by its header), and centres the code column.</summary>
     private static void KleurBijlage(MarkdownDocument document)
@@ -130,30 +94,6 @@ public static class BriefOpmaak
             }
         }
     }
-
-    /// <summary>Links and images only to http(s) and mailto (the policy already blocks scripts; this keeps the page clean).</summary>
-    private static void Ontwapen(MarkdownDocument document)
-    {
-        foreach (var link in document.Descendants<LinkInline>())
-        {
-            if (!Veilig(link.Url))
-            {
-                link.Url = "#";
-            }
-        }
-
-        foreach (var link in document.Descendants<AutolinkInline>())
-        {
-            if (!link.IsEmail && !Veilig(link.Url))
-            {
-                link.Url = "#";
-            }
-        }
-    }
-
-    private static bool Veilig(string? url) =>
-        string.IsNullOrEmpty(url) || url.StartsWith('#')
-        || (Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Scheme is "http" or "https" or "mailto" : !url.Contains(':', StringComparison.Ordinal));
 
     private static string Tekst(Block cel) => string.Concat(cel.Descendants<LiteralInline>().Select(l => l.Content.ToString())).Trim();
 

@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using CsvHelper;
-using Markdig;
 using RobuustOD.HttpDefaults.Representations;
 
 namespace RobuustOD.Monitoring.Kamerrapportages;
@@ -14,25 +12,12 @@ namespace RobuustOD.Monitoring.Kamerrapportages;
 /// </summary>
 public static class KamerrapportageOpmaak
 {
-    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    public const string ContentSecurityPolicy = AfdrukbarePagina.ContentSecurityPolicy;
 
     private static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
-
-    private const string Stijl = """
-        @page { size: A4; margin: 2cm; }
-        body { font-family: "RijksoverheidSansText", "Segoe UI", Calibri, Arial, Helvetica, sans-serif; font-size: 10.5pt;
-          line-height: 1.45; color: #111; background: #fff; max-width: 46em; margin: 2em auto; padding: 0 1em; }
-        h1 { font-size: 15pt; margin: 0 0 .3em; }
-        h2 { font-size: 12pt; margin: 1.4em 0 .4em; break-after: avoid; page-break-after: avoid; }
-        table { border-collapse: collapse; width: 100%; font-size: 9pt; margin: .4em 0 1em; }
-        thead { display: table-header-group; }
-        tr { break-inside: avoid; page-break-inside: avoid; }
-        th, td { border: 1px solid #555; padding: 2pt 4pt; text-align: left; vertical-align: top; }
-        th { background: #e6e6e6; }
-        @media print { body { max-width: none; margin: 0; padding: 0; } }
-        """;
+    /// <summary>A wider measure than a letter: the report's tables have up to nine columns.</summary>
+    private const string Stijl = "body { max-width: 46em; font-size: 10.5pt; line-height: 1.45; } table { font-size: 9pt; }";
 
     public static string Titel(KamerrapportageInhoud r) =>
         $"Voortgang robuuste omgevingsdiensten, {r.Van.ToString("d MMMM yyyy", Nl)} tot en met {r.Tot.ToString("d MMMM yyyy", Nl)}";
@@ -69,25 +54,7 @@ public static class KamerrapportageOpmaak
         return md.ToString();
     }
 
-    public static string Html(string markdown, string titel)
-    {
-        var body = Markdig.Markdown.ToHtml(markdown, Pipeline);
-        return $"""
-            <!DOCTYPE html>
-            <html lang="nl">
-            <head>
-            <meta charset="utf-8">
-            <title>{WebUtility.HtmlEncode(titel)}</title>
-            <style>
-            {Stijl}
-            </style>
-            </head>
-            <body>
-            {body}</body>
-            </html>
-
-            """;
-    }
+    public static string Html(string markdown, string titel) => AfdrukbarePagina.Html(markdown, titel, Stijl);
 
     /// <summary>
     /// One row per count: <c>onderdeel;groep;categorie;aantal;omgevingsdiensten</c> (groep <c>alle</c> or <c>seveso</c>).

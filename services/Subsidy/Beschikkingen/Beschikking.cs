@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using Fluid;
-using Markdig;
+using RobuustOD.HttpDefaults.Representations;
 using RobuustOD.Domain;
 using RobuustOD.RegisterReadModel;
 using RobuustOD.Subsidy.Aanvragen;
@@ -23,15 +21,12 @@ public static class Beschikking
 
     public static readonly CultureInfo Nederlands = CultureInfo.GetCultureInfo("nl-NL");
 
-    /// <summary>For the HTML response: the inline style sheet is the only thing the page loads or runs.</summary>
-    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    public const string ContentSecurityPolicy = AfdrukbarePagina.ContentSecurityPolicy;
 
     private static readonly FluidParser Parser = new();
 
     // A template is data its owner edits: bound loops and recursion so that no template can hang a request.
     private static readonly TemplateOptions Options = new() { CultureInfo = Nederlands, MaxSteps = 1_000_000, MaxRecursion = 50 };
-
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
 
     /// <summary>The parser's message when <paramref name="bron"/> is not valid Liquid; null when it parses.</summary>
     public static string? Fout(string bron) => Parser.TryParse(bron, out _, out var fout) ? null : fout;
@@ -95,20 +90,7 @@ public static class Beschikking
         };
     }
 
-    public static string Html(string markdown, string titel)
-    {
-        var body = Markdig.Markdown.ToHtml(markdown, Pipeline);
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(WebUtility.HtmlEncode(titel)).Append("</title>\n<style>\n")
-            .Append("@page { size: A4; margin: 2cm; } body { font-family: Calibri, Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.5; ")
-            .Append("max-width: 42em; margin: 2em auto; padding: 0 1em; color: #111; } h1 { font-size: 15pt; } h2 { font-size: 12pt; } ")
-            .Append("table { border-collapse: collapse; width: 100%; font-size: 9.5pt; } th, td { border: 1px solid #555; padding: 3pt 5pt; text-align: left; vertical-align: top; } ")
-            .Append("th { background: #e6e6e6; }\n</style>\n</head>\n<body>\n<main>\n")
-            .Append(body).Append("</main>\n</body>\n</html>\n");
-        return html.ToString();
-    }
+    public static string Html(string markdown, string titel) => AfdrukbarePagina.Html(markdown, titel);
 
     public static string? Datum(DateTimeOffset? op) => op is { } o ? Datum(Kalender.Datum(o)) : null;
 
