@@ -46,8 +46,33 @@ public static class Catalogus
 
     /// <summary>Every version's title: a row shows the title of the version it was scored against.</summary>
     public static async Task<IReadOnlyDictionary<(int Nummer, int Versie), string>> TitelsAsync(this IQuerySession session, CancellationToken ct) =>
-        (await session.Query<CriteriumVersie>().ToListAsync(ct)).ToDictionary(c => (c.Nummer, c.Versie), c => c.Titel);
+        // Only the three fields, not the versions' texts and thresholds.
+        (await session.Query<CriteriumVersie>().Select(c => new { c.Nummer, c.Versie, c.Titel }).ToListAsync(ct))
+        .ToDictionary(c => (c.Nummer, c.Versie), c => c.Titel);
 
     public static async Task<IReadOnlyList<CriteriumVersie>> VersiesAsync(this IQuerySession session, int nummer, CancellationToken ct) =>
         [.. (await session.Query<CriteriumVersie>().Where(c => c.Nummer == nummer).ToListAsync(ct)).OrderBy(c => c.Versie)];
+}
+
+/// <summary>
+/// Every criterion version's title, kept in process: versions are never changed, only added, so a title once read
+/// stays right. When a row needs a version not seen yet (added since, by any instance) the titles are read again.
+/// </summary>
+public sealed class CriteriumTitels
+{
+    private IReadOnlyDictionary<(int Nummer, int Versie), string> _titels = new Dictionary<(int Nummer, int Versie), string>();
+
+    public async Task<IReadOnlyDictionary<(int Nummer, int Versie), string>> VoorAsync(IQuerySession session,
+        IEnumerable<(int Nummer, int Versie)> nodig, CancellationToken ct)
+    {
+        var titels = Volatile.Read(ref _titels);
+        if (nodig.All(titels.ContainsKey))
+        {
+            return titels;
+        }
+
+        titels = await session.TitelsAsync(ct);
+        Volatile.Write(ref _titels, titels);
+        return titels;
+    }
 }

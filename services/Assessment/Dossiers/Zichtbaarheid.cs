@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using RobuustOD.Domain;
+using RobuustOD.EventStore;
 
 namespace RobuustOD.Assessment.Dossiers;
 
@@ -11,11 +12,13 @@ public static class Zichtbaarheid
         session.Events.FetchLatest<Beoordelingsdossier>(code, ct);
 
     /// <summary>The assessment if it exists and the caller may see it; otherwise 404 (a draft's existence is not revealed).</summary>
+    /// <param name="snapshots">For reads: the dossier from memory while its stream's version has not moved.</param>
     public static async Task<(Beoordelingsdossier Dossier, Beoordeling Beoordeling)> ZichtbareBeoordelingAsync(
-        this IDocumentSession session, ClaimsPrincipal user, string id, CancellationToken ct)
+        this IDocumentSession session, ClaimsPrincipal user, string id, CancellationToken ct,
+        LatestSnapshots<Beoordelingsdossier>? snapshots = null)
     {
         var (code, ronde) = BeoordelingId.Lees(id);
-        var dossier = await session.DossierAsync(code, ct);
+        var dossier = snapshots is null ? await session.DossierAsync(code, ct) : await snapshots.FetchLatestAsync(session, code, ct);
         if (dossier?.In(ronde) is not { } beoordeling || !user.MagZien(code, beoordeling))
         {
             throw DomainRuleException.NotFound($"Beoordeling '{id}' bestaat niet of is (nog) niet zichtbaar voor u.");

@@ -39,4 +39,11 @@ public sealed class EventingOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How many ODs (streams) one forwarder delivers to at the same time. 1 (the default): the store's order, one event
+    /// at a time. Above 1: the events of one OD still go one after another in store order, but ODs no longer wait for
+    /// each other, so order across ODs is not kept (only for subscribers that need order per OD alone).
+    /// </summary>
+    public int MaxParallelDeliveries { get; set; } = 1;
 }

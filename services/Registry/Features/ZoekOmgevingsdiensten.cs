@@ -49,33 +49,22 @@ public static class ZoekOmgevingsdiensten
             Alle => (OmgevingsdienstStatus?)null,
             _ => Enum.Parse<OmgevingsdienstStatus>(p.Status, true),
         };
-        // The register holds a few dozen ODs; the as-of rules (periods, Seveso history) read best in C#.
-        var alle = await ctx.Session.Query<Omgevingsdienst>().ToListAsync(ctx.Ct);
-        var gevonden = alle
-            .Where(od => od.StatusOp(peildatum) == (status ?? od.StatusOp(peildatum)))
-            .Where(od => p.Seveso is null || od.SevesoProvinciesOp(peildatum).Count > 0 == p.Seveso)
-            .Where(od => p.Provincie is null || od.Provincies.Contains(p.Provincie) || od.SevesoProvinciesOp(peildatum).Contains(p.Provincie))
-            .Where(od => string.IsNullOrWhiteSpace(p.Zoek) || Past(od, p.Zoek.Trim()))
-            .OrderBy(od => od.Id, StringComparer.Ordinal)
-            .ToList();
-
         var nummer = p.Pagina ?? 1;
         var grootte = p.PaginaGrootte ?? 20;
-        var pagina = gevonden.Skip((nummer - 1) * grootte).Take(grootte).Select(od => OmgevingsdienstResource.Van(od, peildatum, ctx.Api.BasePath)).ToList();
+        var (gevonden, totaal) = await RegisterFilter.Van(peildatum, status, p.Seveso, p.Provincie, p.Zoek)
+            .PaginaAsync(ctx.Session, nummer, grootte, ctx.Ct);
+        var pagina = gevonden.Select(od => OmgevingsdienstResource.Van(od, peildatum, ctx.Api.BasePath)).ToList();
         var links = new PaginaLinks(
             new Link(PaginaUrl(ctx.Http.Request, nummer)),
-            nummer * grootte < gevonden.Count ? new Link(PaginaUrl(ctx.Http.Request, nummer + 1)) : null,
+            nummer * grootte < totaal ? new Link(PaginaUrl(ctx.Http.Request, nummer + 1)) : null,
             nummer > 1 ? new Link(PaginaUrl(ctx.Http.Request, nummer - 1)) : null);
         if (links.Next is not null)
         {
             ctx.Http.Response.Headers.Link = $"<{links.Next.Href}>; rel=\"next\"";
         }
 
-        return TypedResults.Ok(new Pagina(pagina, gevonden.Count, nummer, grootte, peildatum, links));
+        return TypedResults.Ok(new Pagina(pagina, totaal, nummer, grootte, peildatum, links));
     }
-
-    private static bool Past(Omgevingsdienst od, string zoek) =>
-        od.Id.Contains(zoek, StringComparison.OrdinalIgnoreCase) || od.Naam.Contains(zoek, StringComparison.OrdinalIgnoreCase);
 
     private static string PaginaUrl(HttpRequest request, int pagina)
     {

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Npgsql;
 using RobuustOD.LocalPostgres;
 
@@ -18,13 +16,13 @@ namespace RobuustOD.TestInfrastructure.Processes;
 public sealed class ProcessPlatform : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-
-    private readonly Dictionary<string, string> _tokens = [];
+    private readonly DevTokens _devTokens;
 
     private ProcessPlatform(PostgresCluster cluster, ServiceProcess identity, ServiceProcess registry, ServiceProcess subscriber)
     {
         Cluster = cluster;
         Identity = identity;
+        _devTokens = new DevTokens(identity.BaseAddress);
         Registry = registry;
         Subscriber = subscriber;
     }
@@ -128,29 +126,7 @@ public sealed class ProcessPlatform : IAsyncDisposable
         return http;
     }
 
-    private async Task<string> TokenAsync(string clientId, CancellationToken ct)
-    {
-        if (_tokens.TryGetValue(clientId, out var cached))
-        {
-            return cached;
-        }
-
-        using var http = new HttpClient { BaseAddress = Identity.BaseAddress };
-        using var form = new FormUrlEncodedContent(
-        [
-            new("grant_type", "client_credentials"),
-            new("client_id", clientId),
-            new("client_secret", "robuustod-dev"),
-        ]);
-        using var response = await http.PostAsync(new Uri("connect/token", UriKind.Relative), form, ct);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"Token request for {clientId} failed: {body}");
-        }
-
-        return _tokens[clientId] = body.GetProperty("access_token").GetString()!;
-    }
+    private Task<string> TokenAsync(string clientId, CancellationToken ct) => _devTokens.TokenAsync(clientId, ct);
 
     /// <summary>The number of inbox rows of the subscriber: one per event it applied.</summary>
     public Task<long> AppliedCountAsync(CancellationToken ct) =>

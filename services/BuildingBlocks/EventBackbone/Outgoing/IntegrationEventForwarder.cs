@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -43,39 +44,79 @@ public sealed partial class IntegrationEventForwarder(
         })
         .Build();
 
+    /// <summary>
+    /// Delivers the page in store order, one event at a time (the default, which the subscribers and the backbone's
+    /// tests rely on: store order across ODs too). With <see cref="EventingOptions.MaxParallelDeliveries"/> above 1 it
+    /// delivers up to that many streams (ODs) at a time, each stream's events one after another in store order: order
+    /// per OD is kept, order across ODs is not. Either way the method returns, and so the checkpoint moves, only once
+    /// every event of the page is delivered or dead-lettered.
+    /// </summary>
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller,
         IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        foreach (var stored in page.Events)
+        var deadLetters = new ConcurrentQueue<OnbestelbaarBericht>();
+        if (options.MaxParallelDeliveries <= 1)
         {
-            if (mapper.Map(stored) is not { } payload)
-            {
-                continue;
-            }
+            await DeliverInOrderAsync(page.Events, deadLetters, cancellationToken);
+        }
+        else
+        {
+            var streams = page.Events.GroupBy(stored => stored.StreamKey ?? stored.StreamId.ToString(), StringComparer.Ordinal);
+            await Parallel.ForEachAsync(streams,
+                new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelDeliveries, CancellationToken = cancellationToken },
+                async (stream, ct) => await DeliverInOrderAsync(stream, deadLetters, ct));
+        }
 
-            var cloudEvent = OutgoingCloudEvent.From(stored, payload, source, json);
-            var result = await _retry.ExecuteAsync(static async (state, ct) =>
-                await state.sink.DeliverAsync(state.cloudEvent, ct), (sink, cloudEvent), cancellationToken);
-            if (result.Outcome == DeliveryOutcome.Poison)
-            {
-                LogPoison(logger, cloudEvent.Id, cloudEvent.Type, sink.Name, result.Reason);
-                operations.Store(new OnbestelbaarBericht
-                {
-                    Id = Guid.NewGuid(),
-                    Bestemming = sink.Name,
-                    CloudEventId = cloudEvent.Id,
-                    Type = cloudEvent.Type,
-                    Topic = cloudEvent.Topic,
-                    Source = cloudEvent.Source,
-                    Onderwerp = cloudEvent.Subject,
-                    Reden = result.Reason ?? "",
-                    OnbestelbaarSinds = clock.GetUtcNow(),
-                    CloudEvent = cloudEvent.StructuredJson,
-                });
-            }
+        // The operations are the checkpoint's unit of work, which is not for concurrent use: store after the deliveries.
+        foreach (var deadLetter in deadLetters)
+        {
+            operations.Store(deadLetter);
         }
 
         return NullChangeListener.Instance;
+    }
+
+    private async Task DeliverInOrderAsync(IEnumerable<IEvent> events, ConcurrentQueue<OnbestelbaarBericht> deadLetters, CancellationToken ct)
+    {
+        foreach (var stored in events)
+        {
+            if (await DeliverAsync(stored, ct) is { } deadLetter)
+            {
+                deadLetters.Enqueue(deadLetter);
+            }
+        }
+    }
+
+    /// <returns>The dead letter when the event is poison; null when delivered or not published.</returns>
+    private async Task<OnbestelbaarBericht?> DeliverAsync(IEvent stored, CancellationToken cancellationToken)
+    {
+        if (mapper.Map(stored) is not { } payload)
+        {
+            return null;
+        }
+
+        var cloudEvent = OutgoingCloudEvent.From(stored, payload, source, json);
+        var result = await _retry.ExecuteAsync(static async (state, ct) =>
+            await state.sink.DeliverAsync(state.cloudEvent, ct), (sink, cloudEvent), cancellationToken);
+        if (result.Outcome != DeliveryOutcome.Poison)
+        {
+            return null;
+        }
+
+        LogPoison(logger, cloudEvent.Id, cloudEvent.Type, sink.Name, result.Reason);
+        return new OnbestelbaarBericht
+        {
+            Id = Guid.NewGuid(),
+            Bestemming = sink.Name,
+            CloudEventId = cloudEvent.Id,
+            Type = cloudEvent.Type,
+            Topic = cloudEvent.Topic,
+            Source = cloudEvent.Source,
+            Onderwerp = cloudEvent.Subject,
+            Reden = result.Reason ?? "",
+            OnbestelbaarSinds = clock.GetUtcNow(),
+            CloudEvent = cloudEvent.StructuredJson,
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery to {Sink} failed (attempt {Attempt}), retrying: {Reason}")]

@@ -22,7 +22,8 @@ public sealed class StandaloneSink(Uri subscriber, HttpClient http, EventingOpti
     private const string TokenHint = "publisher and subscriber need the same app API token (APP_API_TOKEN or Eventing:AppApiToken)";
 
     private static readonly TimeSpan RoutesValidFor = TimeSpan.FromSeconds(10);
-    private (string Topic, IReadOnlyList<string> Routes, DateTime Until)? _routes;
+    // One reference, swapped whole: the forwarder delivers to several ODs at once through this sink.
+    private volatile CachedRoutes? _routes;
 
     public async Task<DeliveryResult> DeliverAsync(OutgoingCloudEvent cloudEvent, CancellationToken ct)
     {
@@ -66,7 +67,7 @@ public sealed class StandaloneSink(Uri subscriber, HttpClient http, EventingOpti
         response.EnsureSuccessStatusCode();
         var subscriptions = await response.Content.ReadFromJsonAsync<List<Subscription>>(ct) ?? [];
         IReadOnlyList<string> routes = [.. subscriptions.Where(s => s.PubsubName == options.PubSubName && s.Topic == topic).Select(s => s.Route)];
-        _routes = (topic, routes, DateTime.UtcNow + RoutesValidFor);
+        _routes = new CachedRoutes(topic, routes, DateTime.UtcNow + RoutesValidFor);
         return routes;
     }
 
@@ -119,6 +120,8 @@ public sealed class StandaloneSink(Uri subscriber, HttpClient http, EventingOpti
         timeout.CancelAfter(options.AttemptTimeout);
         return await http.SendAsync(request, timeout.Token);
     }
+
+    private sealed record CachedRoutes(string Topic, IReadOnlyList<string> Routes, DateTime Until);
 
     private sealed record Subscription(string PubsubName, string Topic, string Route);
 

@@ -29,6 +29,11 @@ public static class AuthExtensions
                 options.TokenValidationParameters.ValidAlgorithms = ["RS256", "PS256"];
             });
 
+        if (!BuildTime.IsGeneratingOpenApi)
+        {
+            builder.Services.AddHostedService<SigningKeysWarmUp>();
+        }
+
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Publiek, policy => policy.RequireAssertion(_ => true))
             .AddPolicy(Policies.Ienw, policy => policy.RequireRole(Roles.Ienw))
