@@ -6,6 +6,9 @@ public sealed class NotificatieOptions
     /// <summary>This service's name in the webhook handshake (<c>WebHook-Request-Origin</c>).</summary>
     public string Origin { get; set; } = "notificaties.robuustod.nl";
 
+    /// <summary>Whether this process runs the dispatcher (off: deliveries are stored and wait, e.g. for another process).</summary>
+    public bool Bezorgen { get; set; } = true;
+
     /// <summary>The wait before each retry: attempt n+1 comes this long (with jitter) after attempt n failed; after the last, <c>mislukt</c>.</summary>
     public IReadOnlyList<TimeSpan> Herhaalschema { get; set; } = [];
 

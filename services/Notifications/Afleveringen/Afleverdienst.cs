@@ -28,6 +28,11 @@ public sealed partial class Afleverdienst(IDocumentStore store, Bezorger bezorge
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!opties.Value.Bezorgen)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
