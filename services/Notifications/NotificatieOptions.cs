@@ -9,8 +9,20 @@ public sealed class NotificatieOptions
     /// <summary>Whether this process runs the dispatcher (off: deliveries are stored and wait, e.g. for another process).</summary>
     public bool Bezorgen { get; set; } = true;
 
-    /// <summary>The wait before each retry: attempt n+1 comes this long (with jitter) after attempt n failed; after the last, <c>mislukt</c>.</summary>
-    public IReadOnlyList<TimeSpan> Herhaalschema { get; set; } = [];
+    /// <summary>The schedule when none is configured: 5 s, 5 min, 30 min, 2 h, 5 h, then 10 h seven times (3.2 days in all).</summary>
+    public static readonly IReadOnlyList<TimeSpan> StandaardSchema =
+    [
+        TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(5),
+        .. Enumerable.Repeat(TimeSpan.FromHours(10), 7),
+    ];
+
+    /// <summary>
+    /// The wait before each retry: attempt n+1 comes this long (with jitter) after attempt n failed; after the last, <c>mislukt</c>.
+    /// Configured as a whole (<c>Notificaties:Herhaalschema:0</c>, <c>:1</c>, ...); not configured: <see cref="StandaardSchema"/>.
+    /// </summary>
+    public TimeSpan[]? Herhaalschema { get; set; }
+
+    public IReadOnlyList<TimeSpan> Schema => Herhaalschema is { Length: > 0 } schema ? schema : StandaardSchema;
 
     /// <summary>The share of each wait that is random (0.1: up to 10 % shorter or longer), so retries of many deliveries spread out.</summary>
     public double Jitter { get; set; } = 0.1;

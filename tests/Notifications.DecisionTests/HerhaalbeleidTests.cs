@@ -18,6 +18,15 @@ public sealed class HerhaalbeleidTests
     private static Aflevering Na(int pogingen, DateTimeOffset? faaltSinds = null) => new() { AantalPogingen = pogingen, FaaltSinds = faaltSinds };
 
     [Fact]
+    public void het_standaardschema_beslaat_ten_minste_drie_dagen()
+    {
+        var opties = new NotificatieOptions();
+        Assert.True(opties.Schema.Aggregate(TimeSpan.Zero, (a, b) => a + b) >= TimeSpan.FromDays(3));
+        Assert.Equal(TimeSpan.FromSeconds(5), opties.Schema[0]);
+        Assert.Equal(3, Opties.Schema.Count);
+    }
+
+    [Fact]
     public void een_2xx_is_afgeleverd() =>
         Assert.Equal(Besluit.Afgeleverd, Herhaalbeleid.Beslis(Na(2), new Uitkomst(204, null), Nu, Opties, 0.5).Besluit);
 

@@ -21,7 +21,7 @@ public enum Authenticatiesoort
     Statisch,
 
     /// <summary>OAuth 2.0 client credentials against the subscriber's token endpoint.</summary>
-    OAuth2,
+    Oauth2,
 }
 
 /// <summary>The OAuth 2.0 client the subscriber gave us (its secret is in <see cref="Abonnementsgeheim"/>).</summary>

@@ -46,15 +46,19 @@ public sealed class Achterstand : IHealthCheck, IDisposable
     /// <summary>Counts what waits per subscription, straight from the store.</summary>
     public async Task MeetAsync(IQuerySession session, CancellationToken ct)
     {
-        var rijen = await session.AdvancedSql.QueryAsync<string, long, DateTimeOffset>(
-            "select data->>'abonnementId', count(*), min((data->>'aangemaaktOp')::timestamptz) from notificaties.mt_doc_aflevering "
-            + "where data->>'status' = 'wachtend' group by 1", ct);
+        var rijen = await session.AdvancedSql.QueryAsync<string>(
+            "select json_build_object('abonnement', data->>'abonnementId', 'aantal', count(*), 'oudste', min((data->>'aangemaaktOp')::timestamptz))::text "
+            + "from notificaties.mt_doc_aflevering where data->>'status' = 'wachtend' group by data->>'abonnementId'", ct);
         var vorige = _stand;
         _stand = new ConcurrentDictionary<string, (long, DateTimeOffset, long)>(
-            rijen.Select(r => new KeyValuePair<string, (long, DateTimeOffset, long)>(r.Item1,
-                (r.Item2, r.Item3, vorige.TryGetValue(r.Item1, out var v) ? v.Aantal : 0))),
+            rijen.Select(r => System.Text.Json.JsonSerializer.Deserialize<Rij>(r, Json)!).Select(r => new KeyValuePair<string, (long, DateTimeOffset, long)>(
+                r.Abonnement, (r.Aantal, r.Oudste, vorige.TryGetValue(r.Abonnement, out var v) ? v.Aantal : 0))),
             StringComparer.Ordinal);
     }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    private sealed record Rij(string Abonnement, long Aantal, DateTimeOffset Oudste);
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -47,12 +47,12 @@ public static class Herhaalbeleid
         }
 
         var poging = aflevering.AantalPogingen + 1;
-        if (poging > opties.Herhaalschema.Count)
+        if (poging > opties.Schema.Count)
         {
             return new Volgende(Besluit.Mislukt, nu, opschorten);
         }
 
-        var stap = opties.Herhaalschema[poging - 1];
+        var stap = opties.Schema[poging - 1];
         var wacht = uitkomst.Status is 429 or 503 && uitkomst.RetryAfter is { } gevraagd
             ? (gevraagd > opties.MaxRetryAfter ? opties.MaxRetryAfter : gevraagd)
             : stap + (stap * (opties.Jitter * ((2 * willekeur) - 1)));

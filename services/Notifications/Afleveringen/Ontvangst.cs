@@ -95,6 +95,8 @@ public sealed class Ontvangst(IHttpContextAccessor http, IOptions<NotificatieOpt
             }
         }
 
+        // The middleware keeps datacontenttype to itself; every contract event's data is JSON.
+        attributen.TryAdd("datacontenttype", "application/json");
         return attributen;
     }
 

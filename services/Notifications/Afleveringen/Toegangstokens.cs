@@ -20,7 +20,7 @@ public sealed class Toegangstokens(BestemmingsClient client, TimeProvider clock)
         {
             case Authenticatiesoort.Statisch:
                 return geheim.Authorization;
-            case Authenticatiesoort.OAuth2 when instellingen.OAuth2 is { } oauth:
+            case Authenticatiesoort.Oauth2 when instellingen.OAuth2 is { } oauth:
                 if (_cache.TryGetValue(sleutel, out var token) && token.Tot > clock.GetUtcNow())
                 {
                     return token.Waarde;

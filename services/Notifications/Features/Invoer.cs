@@ -90,7 +90,7 @@ public static class Invoer
     public static (Authenticatiesoort Soort, OAuth2Client? OAuth2) Authenticatie(AuthenticatieVerzoek? a) => a?.Soort switch
     {
         "statisch" => (Authenticatiesoort.Statisch, null),
-        "oauth2" => (Authenticatiesoort.OAuth2, new OAuth2Client(a.TokenUrl!, a.ClientId!, a.Scope)),
+        "oauth2" => (Authenticatiesoort.Oauth2, new OAuth2Client(a.TokenUrl!, a.ClientId!, a.Scope)),
         _ => (Authenticatiesoort.Geen, null),
     };
 }
