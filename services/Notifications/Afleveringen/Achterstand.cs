@@ -43,15 +43,15 @@ public sealed class Achterstand : IHealthCheck, IDisposable
 
     public IReadOnlyDictionary<string, (long Aantal, DateTimeOffset Oudste, long Vorig)> Stand => _stand;
 
-    /// <summary>Counts what waits per subscription, straight from the store.</summary>
-    public async Task MeetAsync(IQuerySession session, CancellationToken ct)
+    /// <summary>Counts what waits per active subscription, straight from the store (paused ones wait on purpose).</summary>
+    public async Task MeetAsync(IQuerySession session, IReadOnlySet<string> actief, CancellationToken ct)
     {
         var rijen = await session.AdvancedSql.QueryAsync<string>(
             "select json_build_object('abonnement', data->>'abonnementId', 'aantal', count(*), 'oudste', min((data->>'aangemaaktOp')::timestamptz))::text "
             + "from notificaties.mt_doc_aflevering where data->>'status' = 'wachtend' group by data->>'abonnementId'", ct);
         var vorige = _stand;
         _stand = new ConcurrentDictionary<string, (long, DateTimeOffset, long)>(
-            rijen.Select(r => System.Text.Json.JsonSerializer.Deserialize<Rij>(r, Json)!).Select(r => new KeyValuePair<string, (long, DateTimeOffset, long)>(
+            rijen.Select(r => System.Text.Json.JsonSerializer.Deserialize<Rij>(r, Json)!).Where(r => actief.Contains(r.Abonnement)).Select(r => new KeyValuePair<string, (long, DateTimeOffset, long)>(
                 r.Abonnement, (r.Aantal, r.Oudste, vorige.TryGetValue(r.Abonnement, out var v) ? v.Aantal : 0))),
             StringComparer.Ordinal);
     }

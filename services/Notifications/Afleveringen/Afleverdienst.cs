@@ -56,7 +56,7 @@ public sealed partial class Afleverdienst(IDocumentStore store, Bezorger bezorge
                     _werkers[id] = (Task.Run(() => WerkAsync(id, stop.Token), CancellationToken.None), stop);
                 }
 
-                await achterstand.MeetAsync(session, stoppingToken);
+                await achterstand.MeetAsync(session, actief, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
