@@ -99,6 +99,8 @@ await using var registry = new ServiceFactory<RegistryService>(cluster.Connectio
     });
 using var register = await registry.ClientAsync("ienw", ct);
 using var beheer = await notifications.ClientAsync("ienw", ct);
+// On loopback now: the factory's clients still default to its in-memory address.
+beheer.BaseAddress = new Uri($"http://127.0.0.1:{notificationsPort}");
 Console.WriteLine($"Notification fan-out, {events} events per round, {Environment.ProcessorCount} cores");
 
 var ronde = 0;
