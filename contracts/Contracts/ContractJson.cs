@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using RobuustOD.Contracts.Beoordeling;
 using RobuustOD.Contracts.Monitoring;
+using RobuustOD.Contracts.Notificaties;
 using RobuustOD.Contracts.Register;
 using RobuustOD.Contracts.Register.Api;
 using RobuustOD.Contracts.Subsidie;
@@ -81,4 +82,8 @@ public sealed class CamelCaseEnumConverter() : JsonStringEnumConverter(JsonNamin
 [JsonSerializable(typeof(SubsidieVastgesteldV1))]
 [JsonSerializable(typeof(TerugvorderingVastgesteldV1))]
 [JsonSerializable(typeof(BezwaarBeslistV1))]
+// Notification service (notificaties): operational events for a subscription's contact.
+[JsonSerializable(typeof(AfleveringMisluktV1))]
+[JsonSerializable(typeof(AbonnementOpgeschortV1))]
+[JsonSerializable(typeof(AbonnementUitgeschakeldV1))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

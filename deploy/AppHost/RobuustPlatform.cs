@@ -12,6 +12,7 @@ internal sealed class RobuustPlatform
     private readonly string _identityUrl;
     private readonly string _seedsFolder;
     private readonly Dictionary<string, int> _ports = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _subscriberCount = new(StringComparer.Ordinal);
 
     /// <summary>The development identity provider.</summary>
     public IResourceBuilder<ProjectResource> Identity => _identity;
@@ -65,14 +66,18 @@ internal sealed class RobuustPlatform
     /// <summary>
     /// Standalone eventing: <paramref name="publisher"/>'s forwarder posts its events to each subscriber's Dapr
     /// endpoints itself (<c>Eventing:Subscribers</c>, in this order), as its sidecar would. The publisher does not
-    /// wait for the subscribers: a delivery is retried until the subscriber is up.
+    /// wait for the subscribers: a delivery is retried until the subscriber is up. Called again for the same
+    /// publisher, the subscribers are added after the earlier ones.
     /// </summary>
     public void DeliverEvents(IResourceBuilder<ProjectResource> publisher, params IResourceBuilder<ProjectResource>[] subscribers)
     {
-        for (var i = 0; i < subscribers.Length; i++)
+        var next = _subscriberCount.GetValueOrDefault(publisher.Resource.Name);
+        foreach (var subscriber in subscribers)
         {
-            var url = LoopbackEndpoints.UrlOf(_ports[subscribers[i].Resource.Name]);
-            publisher.WithEnvironment($"Eventing__Subscribers__{i}", url);
+            var url = LoopbackEndpoints.UrlOf(_ports[subscriber.Resource.Name]);
+            publisher.WithEnvironment($"Eventing__Subscribers__{next++}", url);
         }
+
+        _subscriberCount[publisher.Resource.Name] = next;
     }
 }

@@ -24,7 +24,7 @@ public sealed class CrashRestartTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _cluster = await PostgresCluster.StartThrowawayAsync(new PostgresClusterOptions { Database = "robuustod" }, Ct);
-        foreach (var name in new[] { "DevIdentity", "registry", "assessment", "monitoring", "subsidy" })
+        foreach (var name in new[] { "DevIdentity", "registry", "assessment", "monitoring", "subsidy", "notifications" })
         {
             _ports[name] = FreeTcpPort();
         }

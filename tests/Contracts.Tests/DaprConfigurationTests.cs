@@ -20,6 +20,7 @@ public sealed partial class DaprConfigurationTests
         ["assessment"] = ("Assessment", 5102),
         ["monitoring"] = ("Monitoring", 5103),
         ["subsidy"] = ("Subsidy", 5104),
+        ["notifications"] = ("Notifications", 5105),
     };
 
     /// <summary>Folders under services/ that are libraries, not services with an app id.</summary>

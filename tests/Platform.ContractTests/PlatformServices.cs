@@ -1,5 +1,6 @@
 using RobuustOD.Assessment;
 using RobuustOD.Monitoring;
+using RobuustOD.Notifications;
 using RobuustOD.Registry;
 using RobuustOD.Subsidy;
 using RobuustOD.TestInfrastructure.Services;
@@ -18,6 +19,7 @@ public static class PlatformServices
         ServiceUnderTest.Of<AssessmentService>("Assessment"),
         ServiceUnderTest.Of<MonitoringService>("Monitoring"),
         ServiceUnderTest.Of<SubsidyService>("Subsidy"),
+        ServiceUnderTest.Of<NotificationsService>("Notifications"),
     ];
 
     /// <summary>

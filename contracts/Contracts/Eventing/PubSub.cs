@@ -19,6 +19,9 @@ public static class PubSub
 
         /// <summary>Events of the subsidy schemes and requests; partitioned by OD code.</summary>
         public const string Subsidie = "subsidie";
+
+        /// <summary>Operational events of the notification service (deliveries that failed for good, subscriptions suspended).</summary>
+        public const string Notificaties = "notificaties";
     }
 
     /// <summary>The publishing systems: the last part of their CloudEvent <c>source</c> (<see cref="CloudEventSource"/>).</summary>
@@ -31,6 +34,8 @@ public static class PubSub
         public const string Monitoring = "robuustod-monitoring";
 
         public const string Subsidie = "robuustod-subsidie";
+
+        public const string Notificaties = "robuustod-notificaties";
     }
 
     /// <summary>
@@ -43,6 +48,7 @@ public static class PubSub
         Topics.Beoordeling => Systems.Beoordeling,
         Topics.Monitoring => Systems.Monitoring,
         Topics.Subsidie => Systems.Subsidie,
+        Topics.Notificaties => Systems.Notificaties,
         _ => throw new ArgumentException($"Topic '{topic}' has no publisher in {nameof(PubSub)}; add it to {nameof(PublisherOf)}.", nameof(topic)),
     };
 

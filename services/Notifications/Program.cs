@@ -1,0 +1,50 @@
+using JasperFx.Events.Projections;
+using Marten;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using RobuustOD.Contracts.Eventing;
+using RobuustOD.EventBackbone;
+using RobuustOD.EventStore;
+using RobuustOD.HttpDefaults;
+using RobuustOD.Notifications;
+using RobuustOD.Notifications.Abonnementen;
+using RobuustOD.Notifications.Afleveringen;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults(NotificatiesApi.Descriptor, typeof(NotificatiesApi).Assembly);
+builder.Services.AddOptions<NotificatieOptions>().Bind(builder.Configuration.GetSection("Notificaties"));
+builder.Services.AddSingleton<AfleverSignaal>();
+var store = builder.AddEventStore("notificaties", options =>
+{
+    options.Projections.Snapshot<Abonnement>(SnapshotLifecycle.Inline);
+    options.Schema.For<Abonnement>().Index(a => a.Status);
+    options.Schema.For<Abonnementsgeheim>();
+    options.Schema.For<Gebeurtenis>();
+    options.Schema.For<AanvraagKenmerk>();
+    options.Schema.For<Aflevering>().Index(a => a.AbonnementId).Index(a => a.Volgnummer).Index(a => a.Status).Index(a => a.Onderwerp);
+});
+builder.Services.ConfigureMarten((sp, options) => options.Listeners.Add(new AfleverSignaal.Luisteraar(sp.GetRequiredService<AfleverSignaal>())));
+builder.AddEventing();
+builder.PublishIntegrationEvents<NotificatiesEventMapper>(store, system: PubSub.PublisherOf(PubSub.Topics.Notificaties));
+
+builder.Services.AddSingleton<BestemmingsClient>();
+builder.Services.AddSingleton<Toegangstokens>();
+builder.Services.AddSingleton<Bezorger>();
+builder.Services.AddSingleton<Handdruk>();
+builder.Services.AddSingleton<Achterstand>();
+builder.Services.AddHealthChecks().AddCheck<Achterstand>("achterstand", tags: ["ready"]);
+builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(Achterstand.MeterNaam));
+builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(Bezorger.Activiteiten.Name));
+if (!BuildTime.IsGeneratingOpenApi)
+{
+    builder.Services.AddHostedService<Afleverdienst>();
+}
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.UseEventing();
+app.MapNotificatiesApi();
+
+app.Run();
