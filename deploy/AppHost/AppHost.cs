@@ -15,7 +15,11 @@ var subsidy = platform.AddService<Projects.Subsidy>("subsidy", defaultPort: 5104
 platform.DeliverEvents(registry, assessment, monitoring, subsidy);
 platform.DeliverEvents(assessment, monitoring, subsidy);
 
+// The front door and the dashboard, once the services are ready (http://127.0.0.1:8080).
+var gateway = platform.AddGateway(defaultPort: 8080,
+    ("register", registry), ("beoordeling", assessment), ("monitoring", monitoring), ("subsidie", subsidy));
+
 // DCP does not restart a process that crashes: the app host does (with backoff).
-builder.RestartCrashed(platform.Identity, registry, assessment, monitoring, subsidy);
+builder.RestartCrashed(platform.Identity, registry, assessment, monitoring, subsidy, gateway);
 
 await builder.Build().RunAsync();
