@@ -12,7 +12,10 @@ builder.AddDashboard();
 var app = builder.Build();
 
 app.UseStatusCodePages();
-app.UseStaticFiles();
+// The province boundaries are GeoJSON, a type the static file server does not know by default.
+var types = new Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider();
+types.Mappings[".geojson"] = "application/geo+json";
+app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = types });
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

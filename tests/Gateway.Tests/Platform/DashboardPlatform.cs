@@ -46,6 +46,24 @@ public sealed class DashboardPlatform : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
+        // A free port can be taken by another process between choosing it and binding it: then start afresh.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartAsync(ct);
+                return;
+            }
+            catch (InvalidOperationException ex) when (attempt < 3 && ex.Message.Contains("address already in use", StringComparison.Ordinal))
+            {
+                await DisposeAsync();
+                _processes.Clear();
+            }
+        }
+    }
+
+    private async Task StartAsync(CancellationToken ct)
+    {
         _cluster = await PostgresCluster.StartThrowawayAsync(new PostgresClusterOptions(), ct);
         var appApiToken = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
         var ports = Services.ToDictionary(s => s.Route, _ => ProcessPlatform.FreeTcpPort());
@@ -254,6 +272,7 @@ public sealed class DashboardPlatform : IAsyncLifetime
         if (_cluster is not null)
         {
             await _cluster.DisposeAsync();
+            _cluster = null;
         }
     }
 }

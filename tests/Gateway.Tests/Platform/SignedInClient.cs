@@ -24,7 +24,7 @@ public sealed class SignedInClient : IDisposable
     public CookieContainer Cookies { get; }
 
     /// <summary>Every response seen, in order: status, headers (Set-Cookie included) and body.</summary>
-    public List<(Uri Url, HttpStatusCode Status, string Headers, string Body)> Seen { get; } = [];
+    public List<SeenResponse> Seen { get; } = [];
 
     /// <summary>Opens <paramref name="path"/> and, when sent to the identity provider, picks <paramref name="user"/>.</summary>
     public async Task<(HttpStatusCode Status, string Body, Uri Url)> SignInAsync(string user, string path, CancellationToken ct)
@@ -59,7 +59,8 @@ public sealed class SignedInClient : IDisposable
         {
             var url = response.RequestMessage!.RequestUri!;
             var body = await response.Content.ReadAsStringAsync(ct);
-            Seen.Add((url, response.StatusCode, response.Headers.ToString() + response.Content.Headers, body));
+            Seen.Add(new SeenResponse(url, response.StatusCode, response.Headers.ToString() + response.Content.Headers,
+                response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies.ToList() : [], body));
             if ((int)response.StatusCode is < 300 or >= 400 || response.Headers.Location is null || hops > 10)
             {
                 if (!ReferenceEquals(response, first))
@@ -82,3 +83,6 @@ public sealed class SignedInClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 }
+
+/// <summary>A response on the way: its headers as text, each Set-Cookie on its own, and its body.</summary>
+public sealed record SeenResponse(Uri Url, HttpStatusCode Status, string Headers, IReadOnlyList<string> SetCookies, string Body);
