@@ -33,6 +33,8 @@ public static class DevSignIn
             .SetAuthorizationEndpointUris("connect/authorize")
             .AllowAuthorizationCodeFlow()
             .RequireProofKeyForCodeExchange()
+            // S256 only: a "plain" challenge is the verifier itself, which protects nothing once it is seen.
+            .Configure(o => o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain))
             .AddEventHandler<ValidateAuthorizationRequestContext>(handler => handler.UseSingletonHandler<ValidateDashboardAuthorization>());
 
     /// <summary>The authorize endpoint: the user picker, and the sign-in once a user is picked.</summary>
