@@ -21,7 +21,11 @@ foreach (var publisher in new[] { registry, assessment, monitoring, subsidy })
     platform.DeliverEvents(publisher, notifications);
 }
 
+// The front door and the dashboard, once the services are ready (http://127.0.0.1:8080).
+var gateway = platform.AddGateway(defaultPort: 8080,
+    ("register", registry), ("beoordeling", assessment), ("monitoring", monitoring), ("subsidie", subsidy), ("notificaties", notifications));
+
 // DCP does not restart a process that crashes: the app host does (with backoff).
-builder.RestartCrashed(platform.Identity, registry, assessment, monitoring, subsidy, notifications);
+builder.RestartCrashed(platform.Identity, registry, assessment, monitoring, subsidy, notifications, gateway);
 
 await builder.Build().RunAsync();

@@ -64,6 +64,32 @@ internal sealed class RobuustPlatform
     }
 
     /// <summary>
+    /// The gateway on 127.0.0.1:<c>gateway:Port</c> (default <paramref name="defaultPort"/>) in front of
+    /// <paramref name="apis"/> (its route/cluster name, e.g. <c>register</c>, and the service), started after them; the
+    /// identity provider lets the dashboard sign people in to its <c>/signin-oidc</c>.
+    /// </summary>
+    public IResourceBuilder<ProjectResource> AddGateway(int defaultPort, params (string Route, IResourceBuilder<ProjectResource> Service)[] apis)
+    {
+        var port = LoopbackEndpoints.PortOf(_builder.Configuration, "gateway", defaultPort);
+        var url = LoopbackEndpoints.UrlOf(port);
+        _identity.WithEnvironment("DevIdentity__RedirectUris__0", url + "/signin-oidc");
+        var gateway = _builder.AddProject<Projects.Gateway>("gateway", launchProfileName: null)
+            .OnLoopbackPort(port)
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
+            .WithEnvironment("Gateway__IdentityProvider", _identityUrl)
+            .WithHttpHealthCheck("/health/live")
+            .WaitFor(_identity);
+        foreach (var (route, service) in apis)
+        {
+            gateway.WithEnvironment($"ReverseProxy__Clusters__{route}__Destinations__d1__Address",
+                LoopbackEndpoints.UrlOf(_ports[service.Resource.Name]) + "/");
+            gateway.WaitFor(service);
+        }
+
+        return gateway;
+    }
+
+    /// <summary>
     /// Standalone eventing: <paramref name="publisher"/>'s forwarder posts its events to each subscriber's Dapr
     /// endpoints itself (<c>Eventing:Subscribers</c>, in this order), as its sidecar would. The publisher does not
     /// wait for the subscribers: a delivery is retried until the subscriber is up. Called again for the same

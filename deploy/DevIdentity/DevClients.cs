@@ -38,6 +38,12 @@ public sealed class DevIdentityOptions
     /// fetch tokens via another host name (localhost vs 127.0.0.1) than the resource servers use as authority.
     /// </summary>
     public string? Issuer { get; set; }
+
+    /// <summary>
+    /// The redirect URIs of the dashboard (<see cref="DevSignIn.DashboardClientId"/>), matched exactly: where the
+    /// authorization code may be sent. The gateway's <c>/signin-oidc</c> on its run command address by default.
+    /// </summary>
+    public List<string> RedirectUris { get; set; } = [];
 }
 
 /// <summary>A client this provider issues tokens to.</summary>
@@ -115,6 +121,19 @@ public static partial class DevClients
     {
         public async ValueTask HandleAsync(ValidateTokenRequestContext context)
         {
+            // The dashboard is a confidential client (a backend-for-frontend on the server): its secret, and the PKCE
+            // code_verifier, which OpenIddict checks against the code's challenge, client and redirect URI.
+            if (context.Request.IsAuthorizationCodeGrantType())
+            {
+                if (!string.Equals(context.ClientId, DevSignIn.DashboardClientId, StringComparison.Ordinal)
+                    || !SecretMatches(context.ClientSecret, options.Value.ClientSecret))
+                {
+                    context.Reject(Errors.InvalidClient, "Only the dashboard redeems authorization codes.");
+                }
+
+                return;
+            }
+
             var client = Parse(context.ClientId);
             if (client is null || !SecretMatches(context.ClientSecret, options.Value.ClientSecret))
             {
@@ -192,6 +211,14 @@ public static partial class DevClients
     {
         public ValueTask HandleAsync(HandleTokenRequestContext context)
         {
+            // A person signed in on the authorize endpoint: the token carries that user's claims, as signed in there.
+            if (context.Request.IsAuthorizationCodeGrantType())
+            {
+                context.SignIn(context.AuthorizationCodePrincipal
+                    ?? throw new InvalidOperationException("An authorization code request reached the handler without its principal."));
+                return ValueTask.CompletedTask;
+            }
+
             var client = Parse(context.Request.ClientId)
                 ?? throw new InvalidOperationException("Token request reached the handler without a validated client.");
 

@@ -28,6 +28,8 @@ builder.Services.AddOpenIddict().AddServer(server =>
     server.DisableTokenStorage();
     server.DisableAuthorizationStorage();
     server.AddDevClients();
+    // People (the dashboard) sign in with the authorization code flow and PKCE, picking a development user.
+    server.AddDevSignIn();
 
     // Keys live as long as the process: resource servers refetch the JWKS when they meet an unknown key id,
     // and no certificate store is involved (which is awkward on Linux).
@@ -37,7 +39,7 @@ builder.Services.AddOpenIddict().AddServer(server =>
     server.DisableAccessTokenEncryption();
 
     // Runs on plain http://127.0.0.1 next to the other services.
-    server.UseAspNetCore().DisableTransportSecurityRequirement();
+    server.UseAspNetCore().DisableTransportSecurityRequirement().EnableAuthorizationEndpointPassthrough();
 });
 
 builder.Services.AddHealthChecks();
@@ -53,5 +55,6 @@ if (!app.Environment.IsDevelopment())
 
 app.UseAuthentication();
 app.MapHealthChecks("/health/live");
+app.MapDevSignIn();
 
 app.Run();

@@ -24,7 +24,8 @@ public sealed class CrashRestartTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _cluster = await PostgresCluster.StartThrowawayAsync(new PostgresClusterOptions { Database = "robuustod" }, Ct);
-        foreach (var name in new[] { "DevIdentity", "registry", "assessment", "monitoring", "subsidy", "notifications" })
+        // The gateway too: its default 8080 may be taken on a developer's machine.
+        foreach (var name in new[] { "DevIdentity", "registry", "assessment", "monitoring", "subsidy", "notifications", "gateway" })
         {
             _ports[name] = FreeTcpPort();
         }

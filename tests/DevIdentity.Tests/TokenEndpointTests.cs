@@ -132,7 +132,10 @@ public sealed class TokenEndpointTests(DevIdentityFactory factory) : IClassFixtu
 
         Assert.Equal("http://localhost/", config.Issuer);
         Assert.Equal("http://localhost/connect/token", config.TokenEndpoint);
-        Assert.Equal(["client_credentials"], config.GrantTypesSupported);
+        // Client credentials for systems, the authorization code (with PKCE) for people signing in to the dashboard.
+        Assert.Equal(["client_credentials", "authorization_code"], config.GrantTypesSupported);
+        Assert.Equal("http://localhost/connect/authorize", config.AuthorizationEndpoint);
+        Assert.Equal(["S256"], config.CodeChallengeMethodsSupported);
         var key = Assert.Single(config.JsonWebKeySet.Keys);
         Assert.Equal("RSA", key.Kty);
         Assert.Equal("sig", key.Use);
