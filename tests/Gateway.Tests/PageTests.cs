@@ -87,6 +87,33 @@ public sealed class PageTests
     }
 
     [Fact]
+    public async Task the_budget_page_shows_each_scheme_and_its_course_per_month()
+    {
+        var budget = new Budget(7_000_000.00m, 130_000.00m, 104_000.00m, 0, 0, 0, 6_870_000.00m);
+        var regelingen = new RegelingenLijst([new Regeling("robuustheidsbijdrage", "Robuustheidsbijdrage", "odnl", budget),
+            new Regeling("fusie-opsplitsing", "Fusie of opsplitsing", "ienw", new Budget(null, 0, 0, 0, 0, 0, null))]);
+        var verloop = new Dictionary<string, Paneel<Budgetverloop>>
+        {
+            ["robuustheidsbijdrage"] = Paneel.Met(new Budgetverloop("robuustheidsbijdrage", "maand",
+            [
+                new Budgetstand("2026-03", new DateOnly(2026, 3, 31), 7_000_000.00m, 100_000.00m, 80_000.00m, 0, 0, 0, 6_900_000.00m),
+                new Budgetstand("2026-04", new DateOnly(2026, 4, 30), 7_000_000.00m, 130_000.00m, 104_000.00m, 0, 0, 0, 6_870_000.00m),
+            ])),
+            ["fusie-opsplitsing"] = Paneel.Met(new Budgetverloop("fusie-opsplitsing", "maand", [])),
+        };
+
+        var page = await RenderAsync<BudgetPagina>(new BudgetModel(Ienw, Paneel.Met(regelingen), verloop));
+
+        var rij = page.QuerySelector("[data-testid=budget] tr[data-regeling=robuustheidsbijdrage]")!;
+        Assert.Contains("6.870.000,00", rij.TextContent, StringComparison.Ordinal);
+        Assert.Contains("onbekend", page.QuerySelector("[data-testid=budget] tr[data-regeling=fusie-opsplitsing]")!.TextContent, StringComparison.Ordinal);
+        var maanden = page.QuerySelectorAll("[data-testid=budgetverloop][data-regeling=robuustheidsbijdrage] tbody tr").ToList();
+        Assert.Equal(["2026-03", "2026-04"], maanden.Select(m => m.QuerySelector("th")!.TextContent));
+        Assert.Contains("6.900.000,00", maanden[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Nog geen boekingen op deze regeling.", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task a_panel_the_role_may_not_see_says_so_and_shows_nothing_of_it()
     {
         var fumo = new Kop(new Aanmelding("od-FUMO", "od", "FUMO"), Ienw.StandPer);

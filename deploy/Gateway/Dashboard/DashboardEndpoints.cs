@@ -97,8 +97,15 @@ public static class DashboardEndpoints
         });
     }
 
-    internal static async Task<RazorComponentResult<BudgetPagina>> BudgetAsync(HttpContext http, ApiLezer api, TimeProvider clock) =>
-        new(new { Model = new BudgetModel(KopVan(http, clock), await api.GetAsync<RegelingenLijst>("subsidie", "regelingen", http.RequestAborted)) });
+    internal static async Task<RazorComponentResult<BudgetPagina>> BudgetAsync(HttpContext http, ApiLezer api, TimeProvider clock)
+    {
+        var ct = http.RequestAborted;
+        var regelingen = await api.GetAsync<RegelingenLijst>("subsidie", "regelingen", ct);
+        // The course per month of each scheme, read side by side (the subsidy API's budgetverloop).
+        var codes = regelingen.Data?.Regelingen.Select(r => r.Code).ToList() ?? [];
+        var verlopen = await Task.WhenAll(codes.Select(c => api.GetAsync<Budgetverloop>("subsidie", $"regelingen/{Uri.EscapeDataString(c)}/budgetverloop?per=maand", ct)));
+        return new(new { Model = new BudgetModel(KopVan(http, clock), regelingen, codes.Zip(verlopen).ToDictionary(p => p.First, p => p.Second)) });
+    }
 
     internal static async Task<RazorComponentResult<OdPagina>> OdAsync(HttpContext http, ApiLezer api, TimeProvider clock, string code)
     {

@@ -75,6 +75,12 @@ public sealed record RegelingenLijst(List<Regeling> Regelingen);
 
 public sealed record Regeling(string Code, string Naam, string Eigenaar, Budget Budget);
 
+/// <summary>The budget at the end of each month with a booking (the subsidy API's <c>budgetverloop</c>).</summary>
+public sealed record Budgetverloop(string Regeling, string Per, List<Budgetstand> Verloop);
+
+public sealed record Budgetstand(string Periode, DateOnly TotEnMet, decimal? Plafond, decimal Verplicht, decimal Betaald, decimal Vastgesteld,
+    decimal Vrijgevallen, decimal Teruggevorderd, decimal? Beschikbaar);
+
 public sealed record Budget(decimal? Plafond, decimal Verplicht, decimal Betaald, decimal Vastgesteld, decimal Vrijgevallen, decimal Teruggevorderd, decimal? Beschikbaar);
 
 public sealed record Subsidieoverzicht(string Code, List<SubsidieRegeling> Regelingen, List<SubsidieAanvraag>? Aanvragen);

@@ -24,7 +24,7 @@ public sealed record RondeTermijnen(Ronde Ronde, Paneel<Termijnen> Termijnen);
 
 public sealed record TermijnenModel(Kop Kop, string? RondesMelding, IReadOnlyList<RondeTermijnen> Rondes, Paneel<Escalaties> Escalaties);
 
-public sealed record BudgetModel(Kop Kop, Paneel<RegelingenLijst> Regelingen);
+public sealed record BudgetModel(Kop Kop, Paneel<RegelingenLijst> Regelingen, IReadOnlyDictionary<string, Paneel<Budgetverloop>> Verloop);
 
 public sealed record OdModel(
     Kop Kop,

@@ -26,6 +26,7 @@ public sealed class DashboardPlatform : IAsyncLifetime
         ("beoordeling", "services/Assessment", "RobuustOD.Assessment"),
         ("monitoring", "services/Monitoring", "RobuustOD.Monitoring"),
         ("subsidie", "services/Subsidy", "RobuustOD.Subsidy"),
+        ("notificaties", "services/Notifications", "RobuustOD.Notifications"),
     ];
 
     private readonly List<ServiceProcess> _processes = [];
