@@ -17,6 +17,20 @@ public sealed partial class SessionTests(DashboardPlatform platform)
     private static partial Regex Jwt();
 
     [Fact]
+    public async Task a_callback_without_a_valid_state_is_a_400_problem_not_a_500()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var http = await platform.ApiClientAsync(null, ct);
+        foreach (var callback in new[] { "/signin-oidc", "/signin-oidc?code=abc&state=xyz", "/signin-oidc?error=access_denied&state=xyz" })
+        {
+            using var response = await http.GetAsync(new Uri(callback, UriKind.Relative), ct);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("/aanmelden", await response.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task signing_in_gives_a_session_cookie_and_never_an_access_token()
     {
         var ct = TestContext.Current.CancellationToken;

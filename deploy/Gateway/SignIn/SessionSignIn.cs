@@ -70,6 +70,15 @@ public static class SessionSignIn
                     AddClaimsOf(context.AccessToken!, context.Identity!);
                     return Task.CompletedTask;
                 };
+                // A callback without a valid state or code (a bookmarked or replayed /signin-oidc, a refused sign-in)
+                // is the browser's mistake, not the gateway's: 400 with what went wrong, never an unhandled 500.
+                o.Events.OnRemoteFailure = async context =>
+                {
+                    context.HandleResponse();
+                    await TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Aanmelden mislukt",
+                        detail: $"De aanmelding kon niet worden afgerond ({context.Failure?.Message}). Begin opnieuw via {SignInPath}.")
+                        .ExecuteAsync(context.HttpContext);
+                };
             });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(DashboardPolicy, p => p.RequireAuthenticatedUser());
