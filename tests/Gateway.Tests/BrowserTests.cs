@@ -178,7 +178,9 @@ public sealed partial class BrowserTests(DashboardPlatform platform) : IAsyncLif
 
         Assert.Equal("Kaart", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/kaart");
+        // The navigation is what the keyboard did; the map's own scripts (ECharts, the boundaries) need not have loaded,
+        // and on a loaded machine they took longer than the timeout (CI, 2026-12-01).
+        await page.WaitForURLAsync("**/kaart", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kaart van Nederland" })).ToBeVisibleAsync();
     }
 
