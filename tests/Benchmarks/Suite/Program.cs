@@ -8,7 +8,8 @@
 //   events    from commit in the register until applied in the assessment, under the 16- and 64-connection writes,
 //             and the drain rate of a backlog written while the assessment was down;
 //   cold      the first write after the register's restart against the writes after it.
-// Run: dotnet run -c Release --project tests/Benchmarks/Suite [-- --scale 10000] [--duration 10]
+// Run: dotnet run -c Release --project tests/Benchmarks/Suite [-- --scale 10000] [--duration 10] [--only reads,list,commands,drain,cold]
+//   (--only runs just those parts; the benchmark's ODs are registered whenever a part after the reads runs)
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -17,6 +18,15 @@ using RobuustOD.Benchmarks.Suite;
 var scale = Option("--scale", 200);
 var duration = TimeSpan.FromSeconds(Option("--duration", 10));
 var warmup = TimeSpan.FromSeconds(2);
+string[] parts = ["reads", "list", "commands", "drain", "cold"];
+var only = OptionText("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? parts;
+if (only.Except(parts).ToArray() is { Length: > 0 } unknown)
+{
+    Console.Error.WriteLine($"--only knows {string.Join(", ", parts)}; not {string.Join(", ", unknown)}.");
+    return 2;
+}
+
+bool Runs(string part) => only.Contains(part);
 var ct = CancellationToken.None;
 if (!Wrk.IsInstalled())
 {
@@ -47,31 +57,42 @@ await using var baseline = await Baseline.StartAsync(platform.Identity.BaseAddre
 
 // Reads.
 string[] bearer(string token) => [$"Authorization: Bearer {token}"];
-var readRegister = await MeasureAsync(new Uri(platform.Registry.BaseAddress, odgPath), 64, []);
-var readRegisterBase = await MeasureAsync(new Uri(baseline.Address, "register"), 64, []);
-Row($"GET /{odgPath} (64 conn.)", readRegister, readRegisterBase, "bare Kestrel, same bytes", "≥ 0.5, p99 ≤ 10 ms");
-var readBeoordeling = await MeasureAsync(new Uri(platform.Assessment.BaseAddress, beoordelingPath), 64, bearer(ipoToken));
-var readBeoordelingBase = await MeasureAsync(new Uri(baseline.Address, "beoordeling"), 64, bearer(ipoToken));
-Row($"GET /{beoordelingPath}, token ipo (64 conn.)", readBeoordeling, readBeoordelingBase, "bare Kestrel + JWT, same bytes", "≥ 0.4, p99 ≤ 20 ms");
+if (Runs("reads"))
+{
+    var readRegister = await MeasureAsync(new Uri(platform.Registry.BaseAddress, odgPath), 64, []);
+    var readRegisterBase = await MeasureAsync(new Uri(baseline.Address, "register"), 64, []);
+    Row($"GET /{odgPath} (64 conn.)", readRegister, readRegisterBase, "bare Kestrel, same bytes", "≥ 0.5, p99 ≤ 10 ms");
+    var readBeoordeling = await MeasureAsync(new Uri(platform.Assessment.BaseAddress, beoordelingPath), 64, bearer(ipoToken));
+    var readBeoordelingBase = await MeasureAsync(new Uri(baseline.Address, "beoordeling"), 64, bearer(ipoToken));
+    Row($"GET /{beoordelingPath}, token ipo (64 conn.)", readBeoordeling, readBeoordelingBase, "bare Kestrel + JWT, same bytes", "≥ 0.4, p99 ≤ 20 ms");
+}
+
+if (!only.Except(["reads"]).Any())
+{
+    return Print();
+}
 
 // The list at the seeded register, then at the register with the benchmark's ODs.
 var listPath = "register/v1/omgevingsdiensten?paginaGrootte=100";
 var seeded = (await ienw.GetFromJsonAsync<System.Text.Json.JsonElement>(new Uri(listPath + "&status=alle", UriKind.Relative), ct))
     .GetProperty("totaal").GetInt32();
-var listSmall = await MeasureAsync(new Uri(platform.Registry.BaseAddress, listPath), 1, []);
+var listSmall = Runs("list") ? await MeasureAsync(new Uri(platform.Registry.BaseAddress, listPath), 1, []) : null;
 var registering = Stopwatch.StartNew();
 await RegisterAsync(scale);
 Console.WriteLine($"registered {scale} ODs in {registering.Elapsed.TotalSeconds:0.0} s ({scale / registering.Elapsed.TotalSeconds:0}/s); "
     + $"assessment caught up: {await platform.CaughtUpAsync(TimeSpan.FromMinutes(5), ct)}");
-var listLarge = await MeasureAsync(new Uri(platform.Registry.BaseAddress, listPath), 1, []);
-Row($"register list, paginaGrootte=100, 1 conn., {seeded + scale} ODs", listLarge, listSmall, $"the same list at {seeded} ODs", "≥ 0.5");
-var listLarge16 = await MeasureAsync(new Uri(platform.Registry.BaseAddress, listPath), 16, []);
-notes.Add($"register list at {seeded + scale} ODs, 16 connections: {listLarge16}");
+if (listSmall is not null)
+{
+    var listLarge = await MeasureAsync(new Uri(platform.Registry.BaseAddress, listPath), 1, []);
+    Row($"register list, paginaGrootte=100, 1 conn., {seeded + scale} ODs", listLarge, listSmall, $"the same list at {seeded} ODs", "≥ 0.5");
+    var listLarge16 = await MeasureAsync(new Uri(platform.Registry.BaseAddress, listPath), 16, []);
+    notes.Add($"register list at {seeded + scale} ODs, 16 connections: {listLarge16}");
+}
 
 // Commands against raw inserts; statements per command at 1 connection; event lag at 16 and 64.
 var patch = new Uri(platform.Registry.BaseAddress, "register/v1/omgevingsdiensten");
 string[] writeHeaders = [.. bearer(ienwToken), "Content-Type: application/json"];
-foreach (var connections in (int[])[1, 16, 64])
+foreach (var connections in Runs("commands") ? (int[])[1, 16, 64] : [])
 {
     await platform.CaughtUpAsync(TimeSpan.FromMinutes(5), ct);
     await PatchAsync(connections, warmup, "warm");
@@ -107,52 +128,63 @@ foreach (var connections in (int[])[1, 16, 64])
 }
 
 // Drain: a backlog written while the assessment is down.
-await platform.Assessment.KillAsync();
-var beforeBacklog = await platform.LastSequenceAsync(ct);
-var backlog = await PatchAsync(16, duration, "backlog");
-platform.Assessment.Start();
-await platform.Assessment.WaitUntilReadyAsync(TimeSpan.FromMinutes(2), ct);
-var drained = await platform.CaughtUpAsync(TimeSpan.FromMinutes(10), ct);
-var (backlogLags, drainFirst, drainLast) = await platform.LagsAsync(beforeBacklog, ct);
-var drainRate = drainFirst is { } df && drainLast is { } dl && dl > df ? backlogLags.Count / (dl - df).TotalSeconds : double.NaN;
-Add([$"drain: backlog of {backlogLags.Count} events", drained ? $"{drainRate:0} events/s per subscriber" : "NOT drained in 10 min",
-    $"the write rate: {backlog.PerSecond:0}/s", $"{drainRate / backlog.PerSecond:0.00}", "≥ 5,000 events/s"]);
+if (Runs("drain"))
+{
+    await platform.Assessment.KillAsync();
+    var beforeBacklog = await platform.LastSequenceAsync(ct);
+    var backlog = await PatchAsync(16, duration, "backlog");
+    platform.Assessment.Start();
+    await platform.Assessment.WaitUntilReadyAsync(TimeSpan.FromMinutes(2), ct);
+    var drained = await platform.CaughtUpAsync(TimeSpan.FromMinutes(10), ct);
+    var (backlogLags, drainFirst, drainLast) = await platform.LagsAsync(beforeBacklog, ct);
+    var drainRate = drainFirst is { } df && drainLast is { } dl && dl > df ? backlogLags.Count / (dl - df).TotalSeconds : double.NaN;
+    Add([$"drain: backlog of {backlogLags.Count} events", drained ? $"{drainRate:0} events/s per subscriber" : "NOT drained in 10 min",
+        $"the write rate: {backlog.PerSecond:0}/s", $"{drainRate / backlog.PerSecond:0.00}", "≥ 5,000 events/s"]);
+}
 
 // Cold start: the register restarted, its first write against the next ones.
-await platform.Registry.KillAsync();
-platform.Registry.Start();
-await platform.Registry.WaitUntilReadyAsync(TimeSpan.FromMinutes(2), ct);
-var writes = new List<double>();
-for (var i = 0; i < 21; i++)
+if (Runs("cold"))
 {
-    using var fresh = i == 0 ? await platform.ClientAsync(platform.Registry, "ienw", ct) : null;
-    var client = fresh ?? ienw;
-    var clock = Stopwatch.StartNew();
-    using var response = await client.PatchAsJsonAsync(new Uri($"register/v1/omgevingsdiensten/BM{i:D5}", UriKind.Relative),
-        new { naam = $"BM{i:D5} koud {run}" }, ct);
-    response.EnsureSuccessStatusCode();
-    writes.Add(clock.Elapsed.TotalMilliseconds);
+    await platform.Registry.KillAsync();
+    platform.Registry.Start();
+    await platform.Registry.WaitUntilReadyAsync(TimeSpan.FromMinutes(2), ct);
+    var writes = new List<double>();
+    for (var i = 0; i < 21; i++)
+    {
+        using var fresh = i == 0 ? await platform.ClientAsync(platform.Registry, "ienw", ct) : null;
+        var client = fresh ?? ienw;
+        var clock = Stopwatch.StartNew();
+        using var response = await client.PatchAsJsonAsync(new Uri($"register/v1/omgevingsdiensten/BM{i:D5}", UriKind.Relative),
+            new { naam = $"BM{i:D5} koud {run}" }, ct);
+        response.EnsureSuccessStatusCode();
+        writes.Add(clock.Elapsed.TotalMilliseconds);
+    }
+
+    var later = Stats.Median(writes.Skip(1));
+    Add(["first write after a restart of the register", $"{writes[0]:0} ms", $"later writes, median {later:0.0} ms",
+        $"{writes[0] / later:0.0}x", "≤ 3x"]);
 }
 
-var later = Stats.Median(writes.Skip(1));
-Add(["first write after a restart of the register", $"{writes[0]:0} ms", $"later writes, median {later:0.0} ms",
-    $"{writes[0] / later:0.0}x", "≤ 3x"]);
+return Print();
 
-Console.WriteLine();
-Console.WriteLine("| what | RobuustOD | baseline in the same run | ratio | goal |");
-Console.WriteLine("| --- | --- | --- | --- | --- |");
-foreach (var row in rows)
+int Print()
 {
-    Console.WriteLine($"| {string.Join(" | ", row)} |");
-}
+    Console.WriteLine();
+    Console.WriteLine("| what | RobuustOD | baseline in the same run | ratio | goal |");
+    Console.WriteLine("| --- | --- | --- | --- | --- |");
+    foreach (var row in rows)
+    {
+        Console.WriteLine($"| {string.Join(" | ", row)} |");
+    }
 
-Console.WriteLine();
-foreach (var note in notes)
-{
-    Console.WriteLine($"- {note}");
-}
+    Console.WriteLine();
+    foreach (var note in notes)
+    {
+        Console.WriteLine($"- {note}");
+    }
 
-return 0;
+    return 0;
+}
 
 void Row(string what, Measurement real, Measurement reference, string referenceName, string goal)
 {
@@ -213,10 +245,13 @@ static async Task<HttpResponseMessage> UntilOkAsync(Func<Task<HttpResponseMessag
 
 static string Shorten(string query) => query.Length <= 90 ? query : query[..90] + "…";
 
-int Option(string name, int fallback)
+int Option(string name, int fallback) =>
+    OptionText(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+string? OptionText(string name)
 {
     var at = Array.IndexOf(args, name);
-    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 }
 
 static string RepositoryRoot()
