@@ -13,9 +13,7 @@ using RobuustOD.Contracts.Eventing;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Before the defaults: the schema of an amount must be whole before the validation rules mark it required and non-null.
-builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", options => options.AddSchemaTransformer(GeldJson.Schema));
-builder.AddServiceDefaults(SubsidieApi.Descriptor, typeof(SubsidieApi).Assembly);
+builder.AddServiceDefaults(SubsidieApi.Descriptor, typeof(SubsidieApi).Assembly, GeldJson.Schema);
 builder.AddSubsidiePolicies();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new GeldJson()));
 var store = builder.AddEventStore("subsidie", options =>

@@ -25,7 +25,10 @@ public static class Extensions
     private const string OpenCorsPolicy = "openapi";
 
     /// <summary>The cross-cutting wiring every RobuustOD service shares.</summary>
-    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, ApiDescriptor api, Assembly serviceAssembly)
+    /// <param name="schemas">The service's own schema transformers (a type written in its own JSON form, such as an
+    /// amount): they run before the validation rules mark properties required and non-null, which read the schema whole.</param>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, ApiDescriptor api, Assembly serviceAssembly,
+        params IReadOnlyList<Func<Microsoft.OpenApi.OpenApiSchema, OpenApiSchemaTransformerContext, CancellationToken, Task>> schemas)
     {
         builder.Services.AddSingleton(api);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -66,6 +69,11 @@ public static class Extensions
                 : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             options.AddDocumentTransformer(new AdrDocumentTransformer(api));
             options.AddOperationTransformer(new AdrOperationTransformer(api));
+            foreach (var schema in schemas)
+            {
+                options.AddSchemaTransformer(schema);
+            }
+
             options.AddSchemaTransformer<ValidationSchemaTransformer>();
         });
 
