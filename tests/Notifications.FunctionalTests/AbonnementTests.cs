@@ -145,6 +145,37 @@ public sealed class AbonnementTests(NotificatiesFixture fixture) : NotificatiesT
     }
 
     [Fact]
+    public async Task een_wijziging_zonder_filters_houdt_het_filter_en_filters_null_verwijdert_het()
+    {
+        var (pad, url, _) = Ontvanger.NieuwPad();
+        var (od, ander) = (NieuweOd(), NieuweOd());
+        var (id, _) = await AbonneerAsync("ipo", url, ["register"], new { subject = od });
+        using var client = await Client("ipo");
+
+        async Task<System.Text.Json.JsonElement> PatchAsync(string json)
+        {
+            using var patch = new HttpRequestMessage(HttpMethod.Patch, $"{Base}/abonnementen/{id}")
+            {
+                Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+            };
+            return await (await client.SendAsync(patch, Ct)).AssertJsonAsync();
+        }
+
+        // Left out: the filter stays, and a change of another OD is not delivered.
+        var behouden = await PatchAsync("""{"contact":"ander@example.nl"}""");
+        Assert.Equal(od, behouden.GetProperty("filters").GetProperty("subject").GetString());
+        await WijzigOdAsync(ander, "buiten het filter");
+
+        // null: the filter is gone, and the next change of that other OD is delivered.
+        var verwijderd = await PatchAsync("""{"filters":null}""");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, verwijderd.GetProperty("filters").ValueKind);
+        Assert.Equal("ander@example.nl", verwijderd.GetProperty("contact").GetString());
+        await WijzigOdAsync(ander, "zonder filter");
+        var ontvangen = await WachtOpAsync(pad, 1);
+        Assert.Equal(["zonder filter"], ontvangen.Select(o => o.Naam));
+    }
+
+    [Fact]
     public async Task een_testaflevering_op_verzoek_per_type()
     {
         var (pad, url, _) = Ontvanger.NieuwPad();

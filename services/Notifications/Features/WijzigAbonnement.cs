@@ -16,8 +16,41 @@ namespace RobuustOD.Notifications.Features;
 /// </summary>
 public static class WijzigAbonnement
 {
-    public sealed record Verzoek(string? Sink, IReadOnlyList<string>? Types, Filter? Filters, AuthenticatieVerzoek? Authenticatie, string? Contact,
-        string? AbonneeReferentie, bool? Informatiearm);
+    /// <summary>
+    /// A merge-patch (RFC 7396): a field left out stays as it is. For <c>filters</c> an explicit <c>null</c> removes the
+    /// filter (every event of the types is delivered again), which is why the request is a class that notices whether the
+    /// field was sent, not a positional record (its constructor would see null either way).
+    /// </summary>
+    public sealed record Verzoek
+    {
+        private readonly Filter? _filters;
+
+        public string? Sink { get; init; }
+
+        public IReadOnlyList<string>? Types { get; init; }
+
+        public Filter? Filters
+        {
+            get => _filters;
+            init
+            {
+                _filters = value;
+                FiltersGegeven = true;
+            }
+        }
+
+        public AuthenticatieVerzoek? Authenticatie { get; init; }
+
+        public string? Contact { get; init; }
+
+        public string? AbonneeReferentie { get; init; }
+
+        public bool? Informatiearm { get; init; }
+
+        /// <summary>Whether the request named <c>filters</c> at all (null included).</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public bool FiltersGegeven { get; private init; }
+    }
 
     public sealed class Validator : AbstractValidator<Verzoek>
     {
@@ -40,7 +73,7 @@ public static class WijzigAbonnement
     {
         var (soort, oauth2) = v.Authenticatie is null ? (huidig.Authenticatie, huidig.OAuth2) : Invoer.Authenticatie(v.Authenticatie);
         return new Instellingen(v.Sink ?? huidig.Sink, v.Types is null ? huidig.Types : [.. v.Types.Distinct(StringComparer.Ordinal)],
-            v.Filters ?? huidig.Filter, soort, oauth2, v.Contact?.Trim() ?? huidig.Contact, v.AbonneeReferentie?.Trim() ?? huidig.Abonneereferentie,
+            v.FiltersGegeven ? v.Filters : huidig.Filter, soort, oauth2, v.Contact?.Trim() ?? huidig.Contact, v.AbonneeReferentie?.Trim() ?? huidig.Abonneereferentie,
             v.Informatiearm ?? huidig.Informatiearm);
     }
 
