@@ -18,7 +18,7 @@ var store = builder.AddEventStore("beoordeling", options =>
     options.Schema.For<CriteriumVersie>().Index(c => c.Nummer);
     RobuustOD.Assessment.Brieven.BriefSjablonen.Registreer(options);
 });
-builder.Services.AddSingleton(new LatestSnapshots<Beoordelingsdossier>(dossier => dossier.Version)).AddSingleton<CriteriumTitels>()
+builder.Services.AddLatestSnapshots<Beoordelingsdossier>(dossier => dossier.Id, dossier => dossier.Version).AddSingleton<CriteriumTitels>()
     .WarmUpStreams<Beoordelingsdossier>();
 builder.AddEventing();
 builder.PublishIntegrationEvents<BeoordelingEventMapper>(store, system: PubSub.PublisherOf(PubSub.Topics.Beoordeling));

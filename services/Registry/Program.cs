@@ -10,7 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults(RegisterApi.Descriptor, typeof(RegisterApi).Assembly);
 var store = builder.AddEventStore("register", options => options.AddOmgevingsdienstStreams());
-builder.Services.AddSingleton(new LatestSnapshots<Omgevingsdienst>(od => od.Version)).WarmUpStreams<Omgevingsdienst>();
+builder.Services.AddLatestSnapshots<Omgevingsdienst>(od => od.Id, od => od.Version).WarmUpStreams<Omgevingsdienst>();
 builder.AddEventing();
 builder.PublishIntegrationEvents<RegisterEventMapper>(store, system: PubSub.PublisherOf(PubSub.Topics.Register));
 builder.AddRegisterSeeds();

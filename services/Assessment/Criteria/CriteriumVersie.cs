@@ -56,13 +56,14 @@ public static class Catalogus
 
 /// <summary>
 /// Every criterion version's title, kept in process: versions are never changed, only added, so a title once read
-/// stays right. When a row needs a version not seen yet (added since, by any instance) the titles are read again.
+/// stays right. When a row needs a version not seen yet (added since, by any instance) the titles are read again, in a
+/// session of their own, so that a read served from memory opens none.
 /// </summary>
-public sealed class CriteriumTitels
+public sealed class CriteriumTitels(IDocumentStore store)
 {
     private IReadOnlyDictionary<(int Nummer, int Versie), string> _titels = new Dictionary<(int Nummer, int Versie), string>();
 
-    public async Task<IReadOnlyDictionary<(int Nummer, int Versie), string>> VoorAsync(IQuerySession session,
+    public async ValueTask<IReadOnlyDictionary<(int Nummer, int Versie), string>> VoorAsync(
         IEnumerable<(int Nummer, int Versie)> nodig, CancellationToken ct)
     {
         var titels = Volatile.Read(ref _titels);
@@ -71,6 +72,7 @@ public sealed class CriteriumTitels
             return titels;
         }
 
+        await using var session = store.QuerySession();
         titels = await session.TitelsAsync(ct);
         Volatile.Write(ref _titels, titels);
         return titels;

@@ -12,13 +12,24 @@ public static class Zichtbaarheid
         session.Events.FetchLatest<Beoordelingsdossier>(code, ct);
 
     /// <summary>The assessment if it exists and the caller may see it; otherwise 404 (a draft's existence is not revealed).</summary>
-    /// <param name="snapshots">For reads: the dossier from memory while its stream's version has not moved.</param>
     public static async Task<(Beoordelingsdossier Dossier, Beoordeling Beoordeling)> ZichtbareBeoordelingAsync(
-        this IDocumentSession session, ClaimsPrincipal user, string id, CancellationToken ct,
-        LatestSnapshots<Beoordelingsdossier>? snapshots = null)
+        this IDocumentSession session, ClaimsPrincipal user, string id, CancellationToken ct)
     {
         var (code, ronde) = BeoordelingId.Lees(id);
-        var dossier = snapshots is null ? await session.DossierAsync(code, ct) : await snapshots.FetchLatestAsync(session, code, ct);
+        return Zichtbaar(await session.DossierAsync(code, ct), code, ronde, user, id);
+    }
+
+    /// <summary>As above, the dossier from memory while nothing changed (see LatestSnapshots): for reads.</summary>
+    public static async Task<(Beoordelingsdossier Dossier, Beoordeling Beoordeling)> ZichtbareBeoordelingAsync(
+        this LatestSnapshots<Beoordelingsdossier> snapshots, ClaimsPrincipal user, string id, CancellationToken ct)
+    {
+        var (code, ronde) = BeoordelingId.Lees(id);
+        return Zichtbaar(await snapshots.FetchLatestAsync(code, ct), code, ronde, user, id);
+    }
+
+    private static (Beoordelingsdossier Dossier, Beoordeling Beoordeling) Zichtbaar(Beoordelingsdossier? dossier, string code,
+        string ronde, ClaimsPrincipal user, string id)
+    {
         if (dossier?.In(ronde) is not { } beoordeling || !user.MagZien(code, beoordeling))
         {
             throw DomainRuleException.NotFound($"Beoordeling '{id}' bestaat niet of is (nog) niet zichtbaar voor u.");

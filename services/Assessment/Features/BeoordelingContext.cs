@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using RobuustOD.Domain;
 using RobuustOD.EventStore;
 using RobuustOD.HttpDefaults;
@@ -8,8 +9,11 @@ using RobuustOD.HttpDefaults.Security;
 namespace RobuustOD.Assessment.Features;
 
 /// <summary>What every assessment endpoint needs, bound as one parameter ([AsParameters]); accessors only.</summary>
-public sealed record BeoordelingContext(IDocumentSession Session, ApiDescriptor Api, TimeProvider Clock, HttpContext Http)
+public sealed record BeoordelingContext(ApiDescriptor Api, TimeProvider Clock, HttpContext Http)
 {
+    /// <summary>The request's Marten session, created on first use: a read served from memory needs none.</summary>
+    public IDocumentSession Session => Http.RequestServices.GetRequiredService<IDocumentSession>();
+
     public CancellationToken Ct => Http.RequestAborted;
 
     public ClaimsPrincipal User => Http.User;

@@ -15,11 +15,11 @@ public static class HaalBeoordelingOp
     public static async Task<Ok<BeoordelingResource>> Endpoint(string id, [FromQuery] int? versie, [AsParameters] BeoordelingContext ctx,
         [FromServices] LatestSnapshots<Beoordelingsdossier> snapshots, [FromServices] CriteriumTitels titels)
     {
-        var (dossier, beoordeling) = await ctx.Session.ZichtbareBeoordelingAsync(ctx.User, id, ctx.Ct, snapshots);
+        var (dossier, beoordeling) = await snapshots.ZichtbareBeoordelingAsync(ctx.User, id, ctx.Ct);
         var gekozen = versie is null ? beoordeling.Huidige : beoordeling.Versie(id, versie.Value);
         ctx.Http.Response.SetETag(beoordeling.AantalGebeurtenissen);
         var rijen = (gekozen?.Inhoud ?? beoordeling.Concept).Criteria.Select(c => (c.Nummer, c.CriteriumVersie));
         return TypedResults.Ok(BeoordelingResource.Van(ctx.Api.BasePath, dossier.Id, beoordeling, gekozen,
-            await titels.VoorAsync(ctx.Session, rijen, ctx.Ct)));
+            await titels.VoorAsync(rijen, ctx.Ct)));
     }
 }

@@ -12,8 +12,8 @@ public static class HaalOmgevingsdienstOp
     public static async Task<Ok<OmgevingsdienstResource>> Endpoint(string code, DateOnly? peildatum, [AsParameters] RegisterContext ctx,
         [FromServices] LatestSnapshots<Omgevingsdienst> snapshots)
     {
-        // The snapshot from memory while its stream's version has not moved (one version lookup instead of the document).
-        var od = await snapshots.FetchLatestAsync(ctx.Session, code, ctx.Ct) ?? throw await ctx.Session.NietGevondenAsync(code, ctx.Ct);
+        // The snapshot from memory while nothing changed (see LatestSnapshots): no session, no query.
+        var od = await snapshots.FetchLatestAsync(code, ctx.Ct) ?? throw await ctx.Session.NietGevondenAsync(code, ctx.Ct);
         return TypedResults.Ok(ctx.Http.Response.MetETag(od, peildatum ?? ctx.Vandaag, ctx.Api));
     }
 }

@@ -1,6 +1,6 @@
 using RobuustOD.Contracts.Api;
 using FluentValidation;
-using Marten;
+using RobuustOD.EventStore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
@@ -39,7 +39,8 @@ public static class ZoekOmgevingsdiensten
         }
     }
 
-    public static async Task<Ok<Pagina>> Endpoint([AsParameters] Parameters p, [AsParameters] RegisterContext ctx)
+    public static async Task<Ok<Pagina>> Endpoint([AsParameters] Parameters p, [AsParameters] RegisterContext ctx,
+        [FromServices] LatestSnapshots<Omgevingsdienst> snapshots)
     {
         var peildatum = p.Peildatum ?? ctx.Vandaag;
         // Like the register itself, the list shows the ODs that exist on the peildatum unless asked otherwise.
@@ -51,8 +52,9 @@ public static class ZoekOmgevingsdiensten
         };
         var nummer = p.Pagina ?? 1;
         var grootte = p.PaginaGrootte ?? 20;
-        var (gevonden, totaal) = await RegisterFilter.Van(peildatum, status, p.Seveso, p.Provincie, p.Zoek)
-            .PaginaAsync(ctx.Session, nummer, grootte, ctx.Ct);
+        // The register from memory while nothing changed (see LatestSnapshots), filtered with the aggregate's own rules.
+        var register = await snapshots.AllAsync(ctx.Ct);
+        var (gevonden, totaal) = RegisterFilter.Van(peildatum, status, p.Seveso, p.Provincie, p.Zoek).Pagina(register, nummer, grootte);
         var pagina = gevonden.Select(od => OmgevingsdienstResource.Van(od, peildatum, ctx.Api.BasePath)).ToList();
         var links = new PaginaLinks(
             new Link(PaginaUrl(ctx.Http.Request, nummer)),
