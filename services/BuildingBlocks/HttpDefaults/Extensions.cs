@@ -102,7 +102,7 @@ public static class Extensions
         app.UseRequestSizeLimit(MaxRequestBodyBytes(app.Configuration));
         app.UseCors();
         app.UseAuthentication();
-        app.UseRateLimiter();
+        app.UseWriteRateLimiting();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") })

@@ -39,6 +39,14 @@ public static class WriteRateLimiting
         return services;
     }
 
+    /// <summary>
+    /// The limiter's middleware only for the requests it may limit: the partitioned limiter takes a lock on every
+    /// request it sees, and under many concurrent reads that lock was a fifth of a read's CPU time (a profile of the
+    /// register at 64 connections) for a partition that never limits.
+    /// </summary>
+    public static IApplicationBuilder UseWriteRateLimiting(this IApplicationBuilder app) =>
+        app.UseWhen(context => IsLimited(context.Request), writes => writes.UseRateLimiter());
+
     private static bool IsLimited(HttpRequest request) =>
         !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method)
         && !request.Path.StartsWithSegments("/events") && !request.Path.StartsWithSegments("/dapr");
