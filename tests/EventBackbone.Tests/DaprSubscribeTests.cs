@@ -14,8 +14,10 @@ public sealed class DaprSubscribeTests(PostgresServer postgres, SharedIdentity i
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private const string Register = """{"pubsubName":"robuustod-pubsub","topic":"register","route":"events/register","deadLetterTopic":"register-onbestelbaar"}""";
-    private const string Beoordeling = """{"pubsubName":"robuustod-pubsub","topic":"beoordeling","route":"events/beoordeling","deadLetterTopic":"beoordeling-onbestelbaar"}""";
+    // Dapr's bulk subscribe: daprd delivers up to 100 events per request, waiting at most 50 ms to fill one.
+    private const string Bulk = "\"bulkSubscribe\":{\"enabled\":true,\"maxMessagesCount\":100,\"maxAwaitDurationMs\":50}";
+    private const string Register = """{"pubsubName":"robuustod-pubsub","topic":"register","route":"events/register","deadLetterTopic":"register-onbestelbaar",""" + Bulk + "}";
+    private const string Beoordeling = """{"pubsubName":"robuustod-pubsub","topic":"beoordeling","route":"events/beoordeling","deadLetterTopic":"beoordeling-onbestelbaar",""" + Bulk + "}";
 
     /// <summary>The assessment follows the register; monitoring and subsidy follow the assessment too (its catalogue).</summary>
     [Theory]

@@ -31,7 +31,7 @@ public sealed class AssessmentSubscriber(PostgresServer postgres, SharedIdentity
     }
 }
 
-public sealed class IdempotentieTests(AssessmentSubscriber subscriber, PostgresServer postgres) : IClassFixture<AssessmentSubscriber>
+public sealed partial class IdempotentieTests(AssessmentSubscriber subscriber, PostgresServer postgres) : IClassFixture<AssessmentSubscriber>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -10,7 +10,7 @@ using RobuustOD.TestInfrastructure.Services;
 namespace RobuustOD.EventBackbone.Tests;
 
 /// <summary>Dead letters and retries of the standalone forwarder, against a fake subscriber that answers as told.</summary>
-public sealed class OnbestelbaarTests(PostgresServer postgres, SharedIdentity identity) : IAsyncLifetime
+public sealed partial class OnbestelbaarTests(PostgresServer postgres, SharedIdentity identity) : IAsyncLifetime
 {
     private const string Beheer = "/register/v1/beheer/onbestelbare-berichten";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -23,15 +23,22 @@ public sealed class OnbestelbaarTests(PostgresServer postgres, SharedIdentity id
     public async ValueTask InitializeAsync()
     {
         _fake = await FakeSubscriber.StartAsync(Ct);
-        _registry = new ServiceFactory<RegistryService>(await postgres.CreateDatabaseAsync("onbestelbaar", Ct), identity.Server,
+        _registry = await RegistryAsync(_fake, "onbestelbaar");
+    }
+
+    /// <summary>The registry forwarding to <paramref name="fake"/> alone, retrying quickly.</summary>
+    private async Task<ServiceFactory<RegistryService>> RegistryAsync(FakeSubscriber fake, string database)
+    {
+        var registry = new ServiceFactory<RegistryService>(await postgres.CreateDatabaseAsync(database, Ct), identity.Server,
             new Dictionary<string, string?>
             {
                 ["Eventing:DaemonMode"] = "Solo",
-                ["Eventing:Subscribers:0"] = _fake.Address.ToString(),
+                ["Eventing:Subscribers:0"] = fake.Address.ToString(),
                 ["Eventing:MaxRetryDelay"] = "00:00:00.200",
                 ["Logging:LogLevel:RobuustOD.EventBackbone.Outgoing.IntegrationEventForwarder"] = "Error",
             });
-        _ = _registry.Server;
+        _ = registry.Server;
+        return registry;
     }
 
     public async ValueTask DisposeAsync()

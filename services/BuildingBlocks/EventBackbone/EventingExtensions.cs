@@ -73,6 +73,11 @@ public static partial class EventingExtensions
                     eventing, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<IntegrationEventForwarder>());
                 // The subscription's name is its checkpoint: one per sink.
                 forwarder.Name = $"forwarder-{sink.Name}";
+                // Marten's agent loads a page each time the high-water mark moves, as long as fewer than 2 pages of events
+                // are in flight: under steady writes that is a page per append or two, and the sink gets them one by one.
+                // With nothing loaded ahead, the events appended while a page is delivered wait in the store and come as
+                // the next page (up to BatchSize), which the sink hands over in bulk. The cost: one page query between pages.
+                forwarder.Options.MaximumHopperSize = 1;
                 options.Events.Subscribe(forwarder);
             }
         });

@@ -16,10 +16,8 @@ namespace RobuustOD.Notifications.Afleveringen;
 /// (<see cref="Gebeurtenis"/>, with its attributes as received) and becomes one <see cref="Aflevering"/> per subscription
 /// that receives it (<see cref="Leesrechten.Ontvangt"/>), in that same transaction.
 /// </summary>
-public sealed class Ontvangst(IHttpContextAccessor http, IOptions<NotificatieOptions> opties, TimeProvider clock)
+public sealed class Ontvangst(IOptions<NotificatieOptions> opties, TimeProvider clock)
 {
-    private const string AttribuutHeader = "Cloudevent.";
-
     public static IEndpointRouteBuilder MapOntvangst(IEndpointRouteBuilder endpoints)
     {
         var ontvangst = ActivatorUtilities.CreateInstance<Ontvangst>(endpoints.ServiceProvider);
@@ -56,7 +54,7 @@ public sealed class Ontvangst(IHttpContextAccessor http, IOptions<NotificatieOpt
             Topic = contract.Topic,
             Subject = context.Subject,
             Time = context.Time,
-            Attributen = Attributen(),
+            Attributen = Attributen(context),
             Data = data.GetRawText(),
             Omgevingsdiensten = ods,
             Regeling = regeling,
@@ -83,17 +81,10 @@ public sealed class Ontvangst(IHttpContextAccessor http, IOptions<NotificatieOpt
         }
     }
 
-    /// <summary>The CloudEvent attributes the backbone's middleware forwarded as headers, but those kept apart.</summary>
-    private Dictionary<string, string> Attributen()
+    /// <summary>The CloudEvent attributes as the backbone received them (for a bulk delivery too), but those kept apart.</summary>
+    private static Dictionary<string, string> Attributen(CloudEventContext context)
     {
-        var attributen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (naam, waarde) in http.HttpContext?.Request.Headers ?? (IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>>)[])
-        {
-            if (naam.StartsWith(AttribuutHeader, StringComparison.OrdinalIgnoreCase) && naam.Length > AttribuutHeader.Length)
-            {
-                attributen[naam[AttribuutHeader.Length..].ToLowerInvariant()] = waarde.ToString();
-            }
-        }
+        var attributen = new Dictionary<string, string>(context.Attributes, StringComparer.Ordinal);
 
         // The middleware keeps datacontenttype to itself; every contract event's data is JSON.
         attributen.TryAdd("datacontenttype", "application/json");

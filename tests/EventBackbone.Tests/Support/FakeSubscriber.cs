@@ -59,8 +59,17 @@ public sealed class FakeSubscriber : IAsyncDisposable
     /// <summary>Subscribed to the register topic.</summary>
     public static Task<FakeSubscriber> StartAsync(CancellationToken ct) => StartAsync(PubSub.Topics.Register, ct);
 
-    /// <summary>Subscribed to <paramref name="topic"/> of <see cref="PubSub.Name"/>, on the route <c>events/{topic}</c>.</summary>
-    public static async Task<FakeSubscriber> StartAsync(string topic, CancellationToken ct)
+    /// <summary>POSTs to the route (with bulk subscribe one carries several CloudEvents).</summary>
+    public int Verzoeken => Volatile.Read(ref _verzoeken);
+
+    private int _verzoeken;
+
+    /// <summary>
+    /// Subscribed to <paramref name="topic"/> of <see cref="PubSub.Name"/>, on the route <c>events/{topic}</c>; with
+    /// <paramref name="bulkMaxMessages"/> it declares Dapr's bulk subscribe and answers each entry of a bulk delivery
+    /// as <see cref="Antwoord"/> says for its CloudEvent (an HTTP error for one entry answers the whole request).
+    /// </summary>
+    public static async Task<FakeSubscriber> StartAsync(string topic, CancellationToken ct, int? bulkMaxMessages = null)
     {
         var route = $"events/{topic}";
         var builder = WebApplication.CreateSlimBuilder();
@@ -69,15 +78,20 @@ public sealed class FakeSubscriber : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeSubscriber(app);
 
-        app.MapGet("/dapr/subscribe", (HttpContext http) => fake.Weiger(http) ?? Results.Json(new[]
-        {
-            new { pubsubName = PubSub.Name, topic, route },
-        }));
+        app.MapGet("/dapr/subscribe", (HttpContext http) => fake.Weiger(http) ?? (bulkMaxMessages is { } max
+            ? Results.Json(new[] { new { pubsubName = PubSub.Name, topic, route, bulkSubscribe = new { enabled = true, maxMessagesCount = max } } })
+            : Results.Json(new[] { new { pubsubName = PubSub.Name, topic, route } })));
         app.MapPost("/" + route, async (HttpContext http) =>
         {
             if (fake.Weiger(http) is { } geweigerd)
             {
                 return geweigerd;
+            }
+
+            Interlocked.Increment(ref fake._verzoeken);
+            if (bulkMaxMessages is not null)
+            {
+                return await fake.BulkAsync(http);
             }
 
             using var buffer = new MemoryStream();
@@ -97,6 +111,33 @@ public sealed class FakeSubscriber : IAsyncDisposable
         await app.StartAsync(ct);
         fake.Address = new Uri(app.Urls.Single());
         return fake;
+    }
+
+    /// <summary>
+    /// A BulkSubscribeMessage as daprd sends it; answered with a status per entry, as Dapr expects. Like the backbone's
+    /// subscribers, every entry after one to retry is answered RETRY too (it would otherwise overtake it).
+    /// </summary>
+    private async Task<IResult> BulkAsync(HttpContext http)
+    {
+        var bulk = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body, cancellationToken: http.RequestAborted);
+        var statuses = new List<object>();
+        var retry = false;
+        foreach (var entry in bulk.GetProperty("entries").EnumerateArray())
+        {
+            var cloudEvent = entry.GetProperty("event");
+            var (status, daprStatus) = retry ? (200, "RETRY") : Antwoord(cloudEvent);
+            retry |= daprStatus == "RETRY";
+            _ontvangen.Enqueue(new Ontvangst(entry.GetProperty("contentType").GetString() ?? "", JsonSerializer.SerializeToUtf8Bytes(cloudEvent), cloudEvent,
+                status, daprStatus));
+            if (status != 200)
+            {
+                return Results.StatusCode(status);
+            }
+
+            statuses.Add(new { entryId = entry.GetProperty("entryId").GetString(), status = daprStatus ?? "SUCCESS" });
+        }
+
+        return Results.Json(new { statuses });
     }
 
     private IResult? Weiger(HttpContext http)

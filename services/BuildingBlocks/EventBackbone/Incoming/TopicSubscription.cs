@@ -1,7 +1,6 @@
-using RobuustOD.Domain;
 using System.Text.Json;
 using Dapr;
-using JasperFx;
+using Dapr.AspNetCore;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,9 +9,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using RobuustOD.Contracts.Eventing;
-using RobuustOD.HttpDefaults.Problems;
 
 namespace RobuustOD.EventBackbone.Incoming;
 
@@ -23,10 +20,17 @@ namespace RobuustOD.EventBackbone.Incoming;
 /// (<see cref="DaprEndpointAuthorization"/>), and only events from the topic's own publisher are applied: the
 /// <c>source</c> must be <c>urn:nld:oin:&lt;Eventing:Oin&gt;:systeem:&lt;PubSub.PublisherOf(topic)&gt;</c>, anything else
 /// is dropped. Each event is applied exactly once in effect: the inbox row (source + id) and the handler's writes
-/// commit together; a redelivery finds the row and is acknowledged.
+/// commit together; a redelivery finds the row and is acknowledged. The route also takes Dapr's bulk subscribe
+/// (declared at <c>/dapr/subscribe</c>): one request with a page of events, applied in one transaction
+/// (<see cref="InboxTransaction"/>) and answered per entry with the status each would have had alone.
 /// </summary>
 public static partial class TopicSubscription
 {
+    /// <summary>Bulk subscribe: at most this many events per delivery (Dapr's default), and daprd waits at most this long to fill one.</summary>
+    public const int BulkMaxMessages = 100;
+
+    public const int BulkMaxAwaitMilliseconds = 50;
+
     public static RouteHandlerBuilder MapTopicSubscription(this IEndpointRouteBuilder endpoints, string topic,
         Action<IntegrationEventHandlers> configure)
     {
@@ -34,82 +38,99 @@ public static partial class TopicSubscription
         configure(handlers);
         var eventing = endpoints.ServiceProvider.GetRequiredService<IOptions<EventingOptions>>().Value;
         var pubsub = eventing.PubSubName;
-        var publisher = CloudEventSource.For(eventing.Oin, PubSub.PublisherOf(topic));
-        return endpoints.MapPost($"/events/{topic}", (HttpContext http, IDocumentStore store, ILoggerFactory logs) =>
-                HandleAsync(http, store, topic, publisher, handlers, logs.CreateLogger("RobuustOD.Eventing.Inbox")))
+        var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("RobuustOD.Eventing.Inbox");
+        var subscription = new InboxEntry.Subscription(topic, CloudEventSource.For(eventing.Oin, PubSub.PublisherOf(topic)), handlers, logger);
+        return endpoints.MapPost($"/events/{topic}", (HttpContext http, IDocumentStore store) => HandleAsync(http, store, subscription))
             .WithTopic(new TopicOptions { PubsubName = pubsub, Name = topic, DeadLetterTopic = PubSub.DeadLetterTopic(topic) })
+            // daprd (and the standalone forwarder) then deliver up to a page of events per request, applied in one transaction.
+            .WithBulkSubscribe(new BulkSubscribeTopicOptions
+            {
+                TopicName = topic, MaxMessagesCount = BulkMaxMessages, MaxAwaitDurationMs = BulkMaxAwaitMilliseconds,
+            })
             .RequireAuthorization(DaprEndpointAuthorization.Policy)
             .ExcludeFromDescription();
     }
 
-    private static async Task<Ok<TopicResponse>> HandleAsync(HttpContext http, IDocumentStore store, string topic, string publisher,
-        IntegrationEventHandlers handlers, ILogger logger)
+    /// <summary>
+    /// One CloudEvent (structured; the middleware has unwrapped its data and forwarded its attributes as headers), or a
+    /// bulk delivery (a <see cref="BulkSubscribeMessage{TValue}"/> as plain JSON: no attribute headers), answered the
+    /// Dapr way: a status, or a status per entry.
+    /// </summary>
+    private static async Task<IResult> HandleAsync(HttpContext http, IDocumentStore store, InboxEntry.Subscription subscription)
     {
-        var headers = http.Request.Headers;
-        var context = new CloudEventContext(headers["Cloudevent.id"].ToString(), headers["Cloudevent.source"].ToString(),
-            headers["Cloudevent.type"].ToString(), headers["Cloudevent.subject"].FirstOrDefault(),
-            DateTimeOffset.TryParse(headers["Cloudevent.time"], System.Globalization.CultureInfo.InvariantCulture, out var time) ? time : null);
-        if (context.Id.Length == 0 || context.Source.Length == 0 || context.Type.Length == 0)
+        var ct = http.RequestAborted;
+        if (!InboxEntry.HasAttributeHeaders(http.Request.Headers) && await ReadBulkAsync(http) is { } bulk)
         {
-            LogDrop(logger, context.Id, context.Type, "not a structured CloudEvent with id, source and type");
-            return Answer("DROP");
+            var entries = new List<InboxEntry>(bulk.Entries.Count);
+            foreach (var entry in bulk.Entries)
+            {
+                entries.Add(await PrepareAsync(entry, subscription, ct));
+            }
+
+            await InboxTransaction.ApplyAsync(store, entries, subscription.Logger, ct);
+            return TypedResults.Ok(new BulkSubscribeAppResponse([.. bulk.Entries.Select((entry, i) =>
+                new BulkSubscribeAppResponseEntry(entry.EntryId, Enum.Parse<BulkSubscribeAppResponseStatus>(entries[i].Status!)))]));
         }
 
-        // Even from the sidecar, an event on this topic that its publisher did not send (another system, another OIN)
-        // can never apply here: dropped (Dapr: dead-letter topic; standalone: the publisher's dead letters), not retried.
-        if (!string.Equals(context.Source, publisher, StringComparison.Ordinal))
-        {
-            LogDrop(logger, context.Id, context.Type, $"source '{Printable(context.Source)}' is not the publisher of topic '{topic}' ('{publisher}')");
-            return Answer("DROP");
-        }
+        var single = await InboxEntry.PrepareAsync(InboxEntry.AttributesFrom(http.Request.Headers),
+            (type, token) => JsonSerializer.DeserializeAsync(http.Request.Body, type, PayloadJson, token), subscription, ct);
+        await InboxTransaction.ApplyAsync(store, [single], subscription.Logger, ct);
+        return Answer(single.Status!);
+    }
 
-        if (!handlers.TryGet(context.Type, out var handler))
-        {
-            LogIgnored(logger, context.Id, context.Type);
-            return Answer("SUCCESS");
-        }
-
-        object payload;
+    /// <summary>The body as a bulk delivery, or null when it is not one (then it is answered as a single event: dropped).</summary>
+    private static async Task<BulkSubscribeMessage<JsonElement>?> ReadBulkAsync(HttpContext http)
+    {
+        http.Request.EnableBuffering();
         try
         {
-            payload = await JsonSerializer.DeserializeAsync(http.Request.Body, handler.Payload, PayloadJson, http.RequestAborted)
-                ?? throw new JsonException("empty payload");
+            var bulk = await JsonSerializer.DeserializeAsync<BulkSubscribeMessage<JsonElement>>(http.Request.Body, JsonSerializerOptions.Web, http.RequestAborted);
+            if (bulk?.Entries is { } entries && entries.All(e => e is not null && !string.IsNullOrEmpty(e.EntryId)))
+            {
+                return bulk;
+            }
         }
-        catch (JsonException ex)
+        catch (JsonException)
         {
-            LogDrop(logger, context.Id, context.Type, ex.Message);
-            return Answer("DROP");
         }
 
-        await using var session = store.LightweightSession();
-        session.Insert(new VerwerkteGebeurtenis
+        http.Request.Body.Position = 0;
+        return null;
+    }
+
+    /// <summary>An entry as its CloudEvent alone would have reached the handler through the middleware.</summary>
+    private static Task<InboxEntry> PrepareAsync(BulkSubscribeMessageEntry<JsonElement> entry, InboxEntry.Subscription subscription, CancellationToken ct)
+    {
+        var cloudEvent = entry.Event;
+        if (cloudEvent.ValueKind != JsonValueKind.Object)
         {
-            Id = VerwerkteGebeurtenis.Sleutel(context.Source, context.Id),
-            Type = context.Type,
-            Onderwerp = context.Subject,
-            VerwerktOp = DateTimeOffset.UtcNow,
-        });
-        try
-        {
-            await handler.Apply(payload, session, context, http.RequestAborted);
-            await session.SaveChangesAsync(http.RequestAborted);
-            return Answer("SUCCESS");
+            return InboxEntry.PrepareAsync(new Dictionary<string, string>(), (_, _) => ValueTask.FromResult<object?>(null), subscription, ct);
         }
-        catch (Exception ex) when (IsDuplicate(ex))
+
+        return InboxEntry.PrepareAsync(InboxEntry.AttributesFrom(cloudEvent), (type, _) => ValueTask.FromResult(Data(cloudEvent, type)), subscription, ct);
+    }
+
+    /// <summary>The payload from <c>data</c> (JSON, or text in a JSON string) or <c>data_base64</c>; neither or both: none.</summary>
+    private static object? Data(JsonElement cloudEvent, Type type)
+    {
+        var data = cloudEvent.EnumerateObject().Where(p => p.Name.Equals("data", StringComparison.OrdinalIgnoreCase)).Select(p => (JsonElement?)p.Value).FirstOrDefault();
+        var base64 = cloudEvent.EnumerateObject().Where(p => p.Name.Equals("data_base64", StringComparison.OrdinalIgnoreCase)).Select(p => (JsonElement?)p.Value).FirstOrDefault();
+        if (data is { } json && base64 is null)
         {
-            // Either this event was applied before, or a concurrent delivery of it just won.
-            LogDuplicate(logger, context.Id, context.Type);
-            return Answer("SUCCESS");
+            var isJson = !cloudEvent.TryGetProperty("datacontenttype", out var contentType) || contentType.ValueKind != JsonValueKind.String
+                || contentType.GetString() is not { } media || media.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+                || media.Split(';')[0].EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+            return isJson || json.ValueKind != JsonValueKind.String
+                ? json.Deserialize(type, PayloadJson)
+                : JsonSerializer.Deserialize(json.GetString()!, type, PayloadJson);
         }
-        catch (Exception ex) when (ex is ConcurrencyException or NpgsqlException { IsTransient: true } or TimeoutException)
+
+        if (base64 is { ValueKind: JsonValueKind.String } encoded && data is null && encoded.TryGetBytesFromBase64(out var bytes))
         {
-            return Answer("RETRY");
+            return JsonSerializer.Deserialize(bytes, type, PayloadJson);
         }
-        catch (DomainRuleException ex)
-        {
-            LogDrop(logger, context.Id, context.Type, ex.Message);
-            return Answer("DROP");
-        }
+
+        throw new JsonException("no data, data and data_base64 both, or data_base64 that is not base64");
     }
 
     /// <summary>
@@ -123,15 +144,8 @@ public static partial class TopicSubscription
     };
 
     /// <summary>A sender's value fit for a log line: at most 200 characters, no control characters.</summary>
-    private static string Printable(string value) =>
+    internal static string Printable(string value) =>
         string.Concat(value.Take(200).Select(c => char.IsControl(c) ? '?' : c)) + (value.Length > 200 ? "..." : "");
-
-    private static bool IsDuplicate(Exception ex) => ex switch
-    {
-        DocumentAlreadyExistsException => true,
-        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,
-        _ => ex.InnerException is { } inner && IsDuplicate(inner),
-    };
 
     // Dapr's contract for programmatic subscriptions: 200 with SUCCESS, RETRY or DROP.
     private static Ok<TopicResponse> Answer(string status) => TypedResults.Ok(new TopicResponse(status));
@@ -139,11 +153,11 @@ public static partial class TopicSubscription
     public sealed record TopicResponse(string Status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped CloudEvent {Id} ({Type}): {Reason}")]
-    private static partial void LogDrop(ILogger logger, string id, string type, string reason);
+    internal static partial void LogDrop(ILogger logger, string id, string type, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "CloudEvent {Id} ({Type}) has no handler here; acknowledged")]
-    private static partial void LogIgnored(ILogger logger, string id, string type);
+    internal static partial void LogIgnored(ILogger logger, string id, string type);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "CloudEvent {Id} ({Type}) was applied before; acknowledged without effect")]
-    private static partial void LogDuplicate(ILogger logger, string id, string type);
+    internal static partial void LogDuplicate(ILogger logger, string id, string type);
 }

@@ -27,4 +27,30 @@ public interface ICloudEventSink
     string Name { get; }
 
     Task<DeliveryResult> DeliverAsync(OutgoingCloudEvent cloudEvent, CancellationToken ct);
+
+    /// <summary>
+    /// Delivers events of one topic in the given order: one result per event, each delivered or poison up to the first
+    /// retry, which holds back that event and every later one (their results are not read; the forwarder sends them
+    /// again). By default one at a time, each after the previous one's answer.
+    /// </summary>
+    Task<IReadOnlyList<DeliveryResult>> DeliverAsync(IReadOnlyList<OutgoingCloudEvent> cloudEvents, CancellationToken ct) =>
+        OneAtATimeAsync(this, cloudEvents, ct);
+
+    /// <summary>Each event after the previous one's answer, up to the first retry.</summary>
+    protected static async Task<IReadOnlyList<DeliveryResult>> OneAtATimeAsync(ICloudEventSink sink, IReadOnlyList<OutgoingCloudEvent> cloudEvents,
+        CancellationToken ct)
+    {
+        var results = new List<DeliveryResult>(cloudEvents.Count);
+        foreach (var cloudEvent in cloudEvents)
+        {
+            var result = await sink.DeliverAsync(cloudEvent, ct);
+            results.Add(result);
+            if (result.Outcome == DeliveryOutcome.Retry)
+            {
+                break;
+            }
+        }
+
+        return results;
+    }
 }

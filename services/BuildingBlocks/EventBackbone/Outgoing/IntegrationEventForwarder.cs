@@ -45,11 +45,14 @@ public sealed partial class IntegrationEventForwarder(
         .Build();
 
     /// <summary>
-    /// Delivers the page in store order, one event at a time (the default, which the subscribers and the backbone's
-    /// tests rely on: store order across ODs too). With <see cref="EventingOptions.MaxParallelDeliveries"/> above 1 it
-    /// delivers up to that many streams (ODs) at a time, each stream's events one after another in store order: order
-    /// per OD is kept, order across ODs is not. Either way the method returns, and so the checkpoint moves, only once
-    /// every event of the page is delivered or dead-lettered.
+    /// Delivers the page in store order (the default, which the subscribers and the backbone's tests rely on: store order
+    /// across ODs too), in runs of consecutive events of one topic handed to the sink at once: a subscriber that declares
+    /// bulk subscribe gets them in a few requests, each applied in one transaction; otherwise one at a time, each after
+    /// the previous one's answer. Up to the first event to retry everything before it is done (delivered or poison); the
+    /// rest is sent again from that event on, so no event overtakes one before it. With
+    /// <see cref="EventingOptions.MaxParallelDeliveries"/> above 1 it delivers up to that many streams (ODs) at a time,
+    /// each stream's events in store order: order per OD is kept, order across ODs is not. Either way the method
+    /// returns, and so the checkpoint moves, only once every event of the page is delivered or dead-lettered.
     /// </summary>
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller,
         IDocumentOperations operations, CancellationToken cancellationToken)
@@ -78,32 +81,59 @@ public sealed partial class IntegrationEventForwarder(
 
     private async Task DeliverInOrderAsync(IEnumerable<IEvent> events, ConcurrentQueue<OnbestelbaarBericht> deadLetters, CancellationToken ct)
     {
-        foreach (var stored in events)
+        // Events that are not published (no contract) are left out; the order of the others stays.
+        var cloudEvents = events.Select(stored => mapper.Map(stored) is { } payload ? OutgoingCloudEvent.From(stored, payload, source, json) : null)
+            .OfType<OutgoingCloudEvent>().ToList();
+        var next = 0;
+        while (next < cloudEvents.Count)
         {
-            if (await DeliverAsync(stored, ct) is { } deadLetter)
-            {
-                deadLetters.Enqueue(deadLetter);
-            }
+            var topic = cloudEvents[next].Topic;
+            var run = cloudEvents.Skip(next).TakeWhile(c => c.Topic == topic).ToList();
+            next += run.Count;
+            await DeliverRunAsync(run, deadLetters, ct);
         }
     }
 
-    /// <returns>The dead letter when the event is poison; null when delivered or not published.</returns>
-    private async Task<OnbestelbaarBericht?> DeliverAsync(IEvent stored, CancellationToken cancellationToken)
+    /// <summary>
+    /// A run of one topic until every event is delivered or poison. The backoff grows only while no event gets through;
+    /// after progress the rest is sent again at once.
+    /// </summary>
+    private async Task DeliverRunAsync(List<OutgoingCloudEvent> run, ConcurrentQueue<OnbestelbaarBericht> deadLetters, CancellationToken cancellationToken)
     {
-        if (mapper.Map(stored) is not { } payload)
+        var done = 0;
+        while (done < run.Count)
         {
-            return null;
-        }
+            await _retry.ExecuteAsync(async ct =>
+            {
+                var rest = run.GetRange(done, run.Count - done);
+                var results = await sink.DeliverAsync(rest, ct);
+                var progress = 0;
+                foreach (var result in results.Take(rest.Count))
+                {
+                    if (result.Outcome == DeliveryOutcome.Retry)
+                    {
+                        break;
+                    }
 
-        var cloudEvent = OutgoingCloudEvent.From(stored, payload, source, json);
-        var result = await _retry.ExecuteAsync(static async (state, ct) =>
-            await state.sink.DeliverAsync(state.cloudEvent, ct), (sink, cloudEvent), cancellationToken);
-        if (result.Outcome != DeliveryOutcome.Poison)
-        {
-            return null;
-        }
+                    if (result.Outcome == DeliveryOutcome.Poison)
+                    {
+                        deadLetters.Enqueue(DeadLetter(rest[progress], result.Reason));
+                    }
 
-        LogPoison(logger, cloudEvent.Id, cloudEvent.Type, sink.Name, result.Reason);
+                    progress++;
+                }
+
+                done += progress;
+                return progress > 0 || done == run.Count
+                    ? DeliveryResult.Delivered
+                    : results.FirstOrDefault(r => r.Outcome == DeliveryOutcome.Retry) ?? DeliveryResult.Retry($"{sink.Name} answered for none of the events");
+            }, cancellationToken);
+        }
+    }
+
+    private OnbestelbaarBericht DeadLetter(OutgoingCloudEvent cloudEvent, string? reason)
+    {
+        LogPoison(logger, cloudEvent.Id, cloudEvent.Type, sink.Name, reason);
         return new OnbestelbaarBericht
         {
             Id = Guid.NewGuid(),
@@ -113,7 +143,7 @@ public sealed partial class IntegrationEventForwarder(
             Topic = cloudEvent.Topic,
             Source = cloudEvent.Source,
             Onderwerp = cloudEvent.Subject,
-            Reden = result.Reason ?? "",
+            Reden = reason ?? "",
             OnbestelbaarSinds = clock.GetUtcNow(),
             CloudEvent = cloudEvent.StructuredJson,
         };
