@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit;
 
 namespace RobuustOD.TestInfrastructure.Services;
 
@@ -82,6 +83,31 @@ public class ServiceFactory<TService>(string connectionString, DevIdentityServer
         }
 
         return client;
+    }
+
+    /// <summary>
+    /// Stops and disposes the service. JasperFx.Events 2.100-2.101 (Marten 9.58's projection coordinator) was seen, once
+    /// in a full CI run, to throw <see cref="ObjectDisposedException"/> for its own cancellation source while the host
+    /// stopped it (<c>ProjectionCoordinatorBase.stopRunnerAsync</c>); the test had passed. That throw leaves the host
+    /// undisposed, with its connections open: the container is disposed here all the same, and the test gets a
+    /// warning rather than a failure that says nothing about what it tests.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await base.DisposeAsync();
+        }
+        catch (ObjectDisposedException ex) when (ex.StackTrace?.Contains("JasperFx.Events.Daemon.ProjectionCoordinatorBase", StringComparison.Ordinal) == true)
+        {
+            TestContext.Current.AddWarning($"{typeof(TService).Name}: Marten's projection coordinator failed to stop ({ex.Message}); the service's container was disposed regardless");
+            if (Services is IAsyncDisposable container)
+            {
+                await container.DisposeAsync();
+            }
+        }
+
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>The number of events in the store: a rejected command must leave it unchanged.</summary>
