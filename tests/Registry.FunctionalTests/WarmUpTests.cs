@@ -67,6 +67,26 @@ public sealed class WarmUpTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Null(await session.LoadAsync<Omgevingsdienst>(EventStoreWarmUp.Key, Ct));
     }
 
+    [Fact]
+    public async Task op_een_echte_poort_gaan_de_verzoeken_ook_door_de_server_en_de_hele_pijplijn()
+    {
+        // Kestrel on a free loopback port instead of the in-memory server: the warm-up also sends its requests over
+        // HTTP, without a token: the public read stops at its 404, the writes at their 401.
+        await using var app = _app.WithWebHostBuilder(web => web.ConfigureServices(services =>
+            services.AddLogging(logging => logging.AddProvider(new Collector(_log)))));
+        app.UseKestrel(0);
+        app.StartServer();
+        using var anoniem = app.CreateClient();
+
+        using var gereed = await anoniem.GetAsync("/health/ready", Ct);
+        Assert.Equal(HttpStatusCode.OK, gereed.StatusCode);
+        Assert.Equal(["wijzigOmgevingsdienst over HTTP 401", "wijzigOmgevingsdienst over HTTP 401", "haalOmgevingsdienstOp over HTTP 404",
+                "zoekOmgevingsdiensten over HTTP 200"],
+            _log.Where(line => line.StartsWith("Warm-up request ", StringComparison.Ordinal) && line.Contains(" over HTTP ", StringComparison.Ordinal))
+                .Select(line => line["Warm-up request ".Length..].Replace(" ended with ", " ", StringComparison.Ordinal)));
+        Assert.Equal(0L, await ScalarAsync<long>("select count(*) from register.mt_events"));
+    }
+
     private async Task<T> ScalarAsync<T>(string sql)
     {
         await using var connection = new NpgsqlConnection(_database);

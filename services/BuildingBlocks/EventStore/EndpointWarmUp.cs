@@ -2,6 +2,8 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -67,6 +69,8 @@ public static partial class EndpointWarmUp
                 {
                     await AnswerAsync(endpoints, request);
                 }
+
+                await SendOverHttpAsync();
             }
             finally
             {
@@ -110,6 +114,69 @@ public static partial class EndpointWarmUp
             {
                 LogAnswered(services.GetRequiredService<ILogger<Runner>>(), "token validation", ex.GetType().Name + ": " + ex.Message);
             }
+        }
+
+        /// <summary>
+        /// The same requests once more through the server and the whole middleware pipeline (connection, parsing, the
+        /// problem writer, CORS, authentication, authorization, the ADR headers), which the in-process calls skip:
+        /// without a token, so a read of public data stops at its 404 and anything else at its 401. Only where the
+        /// service listens on a loopback-reachable address (not under the in-memory test server).
+        /// </summary>
+        private async Task SendOverHttpAsync()
+        {
+            if (LoopbackAddress(services.GetRequiredService<IServer>()) is not { } address)
+            {
+                return;
+            }
+
+            var links = services.GetRequiredService<LinkGenerator>();
+            using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+            foreach (var request in requests)
+            {
+                var path = links.GetPathByName(request.Endpoint, new RouteValueDictionary(request.Route.ToDictionary(r => r.Key, r => (object?)r.Value)));
+                if (path is null)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    using var message = new HttpRequestMessage(new HttpMethod(MethodOf(request)), path + request.Query);
+                    if (request.JsonBody is { } body)
+                    {
+                        message.Content = new StringContent(body, Encoding.UTF8, "application/json");
+                    }
+
+                    using var response = await http.SendAsync(message);
+                    LogAnswered(services.GetRequiredService<ILogger<Runner>>(), request.Endpoint + " over HTTP", $"{(int)response.StatusCode}");
+                }
+#pragma warning disable CA1031 // Best effort, as the rest of the warm-up.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    LogAnswered(services.GetRequiredService<ILogger<Runner>>(), request.Endpoint + " over HTTP", ex.GetType().Name + ": " + ex.Message);
+                }
+            }
+        }
+
+        private string MethodOf(WarmUpRequest request) =>
+            services.GetRequiredService<EndpointDataSource>().Endpoints
+                .FirstOrDefault(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == request.Endpoint)?
+                .Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is [var method, ..] ? method : HttpMethods.Get;
+
+        /// <summary>The server's first http address with a wildcard host made 127.0.0.1; null without one (the test server).</summary>
+        private static Uri? LoopbackAddress(IServer server)
+        {
+            var address = server.Features.Get<IServerAddressesFeature>()?.Addresses
+                .FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
+            if (address is null || !Uri.TryCreate(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
+                    .Replace("://*", "://127.0.0.1", StringComparison.Ordinal), UriKind.Absolute, out var uri))
+            {
+                return null;
+            }
+
+            var host = uri.Host is "0.0.0.0" or "[::]" or "::" ? "127.0.0.1" : uri.Host;
+            return new UriBuilder(uri) { Host = host, Path = "/" }.Uri;
         }
 
         private async Task AnswerAsync(List<RouteEndpoint> endpoints, WarmUpRequest request)
