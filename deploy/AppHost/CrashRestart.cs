@@ -51,13 +51,14 @@ internal sealed class CrashRestartOptions
 }
 
 /// <summary>
-/// What one resource's state changes mean for a restart: a resource that was running (or failed to start) and
-/// reached a terminal state without a stop request before it, while the app host is not stopping, crashed.
+/// What one resource's state changes mean for a restart: a resource that was running or starting (or failed to
+/// start) and reached a terminal state without a stop request before it, while the app host is not stopping, crashed.
 /// The delay doubles per crash in a row and starts over after a run of at least <c>StableAfter</c>.
 /// </summary>
 internal sealed class CrashTracker(CrashRestartOptions options)
 {
     private DateTimeOffset? _runningSince;
+    private DateTimeOffset? _startingSince;
     private bool _stopRequested;
 
     public string? State { get; private set; }
@@ -82,6 +83,12 @@ internal sealed class CrashTracker(CrashRestartOptions options)
             return null;
         }
 
+        if (state == KnownResourceStates.Starting)
+        {
+            _startingSince = now;
+            return null;
+        }
+
         if (state == KnownResourceStates.Stopping)
         {
             // Asked to stop (dashboard, CLI, app host shutdown): the exit that follows is no crash.
@@ -94,16 +101,18 @@ internal sealed class CrashTracker(CrashRestartOptions options)
             return null;
         }
 
-        var wasRunning = _runningSince;
+        // Started: it ran, or it was starting (a process that exits during its start, before DCP reports it running).
+        var started = _runningSince ?? _startingSince;
         var stopRequested = _stopRequested;
         _runningSince = null;
+        _startingSince = null;
         _stopRequested = false;
-        if (stopRequested || appHostStopping || (wasRunning is null && state != KnownResourceStates.FailedToStart))
+        if (stopRequested || appHostStopping || (started is null && state != KnownResourceStates.FailedToStart))
         {
             return null;
         }
 
-        RanFor = wasRunning is { } since ? now - since : TimeSpan.Zero;
+        RanFor = started is { } since ? now - since : TimeSpan.Zero;
         CrashesInARow = RanFor >= options.StableAfter ? 1 : CrashesInARow + 1;
         var delay = TimeSpan.FromMilliseconds(options.InitialDelay.TotalMilliseconds * Math.Pow(2, Math.Min(CrashesInARow - 1, 16)));
         return delay < options.MaxDelay ? delay : options.MaxDelay;
@@ -117,9 +126,23 @@ internal sealed partial class CrashRestarter(
     ResourceLoggerService resourceLogs,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
-    ILogger<CrashRestarter> logger) : BackgroundService
+    ILogger<CrashRestarter> logger) : BackgroundService, IHostedLifecycleService
 {
     private readonly ConcurrentDictionary<string, CrashTracker> _trackers = new(StringComparer.Ordinal);
+
+    // Watching starts before any hosted service's StartAsync, Aspire's orchestrator's included: its start does not
+    // return until every resource has left its wait, so a service that crashed while another waited for it (the
+    // gateway waits for all of them) was never restarted, and the app host's start never ended. Seen in CI: the
+    // register exited at start (a schema lock it did not get in time) and the run hung.
+    public Task StartingAsync(CancellationToken cancellationToken) => base.StartAsync(cancellationToken);
+
+    public override Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

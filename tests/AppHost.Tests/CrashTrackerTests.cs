@@ -79,6 +79,18 @@ public sealed class CrashTrackerTests
     }
 
     [Fact]
+    public void A_process_that_exits_during_its_start_is_restarted()
+    {
+        // As the register that exited while applying its schema (an unhandled exception: exit code 134), before DCP
+        // reported it running.
+        var tracker = Tracker();
+        Assert.Null(tracker.Observe(KnownResourceStates.Waiting, T0, false));
+        Assert.Null(tracker.Observe(KnownResourceStates.Starting, T0.AddSeconds(20), false));
+        Assert.Equal(TimeSpan.FromSeconds(1), tracker.Observe(KnownResourceStates.Finished, T0.AddSeconds(63), false));
+        Assert.Equal(TimeSpan.FromSeconds(43), tracker.RanFor);
+    }
+
+    [Fact]
     public void A_resource_that_failed_to_start_is_tried_again_but_one_that_never_ran_is_not()
     {
         var failed = Tracker();

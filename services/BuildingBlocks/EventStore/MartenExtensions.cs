@@ -55,6 +55,12 @@ public static class MartenExtensions
             // While a gap is open the high-water agent polls instead of waiting for a notification: poll at the pace of
             // the threshold (one small query per 250 ms) rather than Marten's default of once a second.
             options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
+            // The lock that serializes applying the schema at start is one advisory lock per database, and Marten's
+            // id is the same for every store: the services, each with its own schema in the one database of the run
+            // command, queued behind each other, and on a loaded machine one gave up after Marten's 10 s and exited
+            // ("Unable to attain the global lock in time"). Per schema, only instances of the same service take turns.
+            options.ApplyChangesLockId = SchemaLockId(schema);
+            options.ApplyChangesLockTimeout = TimeSpan.FromSeconds(60);
             configure(options);
         }).UseLightweightSessions();
 
@@ -64,6 +70,24 @@ public static class MartenExtensions
         }
 
         return marten;
+    }
+
+    private const int MartenDefaultLockId = 4004;
+
+    /// <summary>
+    /// A stable advisory lock id for applying <paramref name="schema"/>'s changes: FNV-1a of the name (string.GetHashCode
+    /// differs per process), in the positive range, never Marten's default (the same for every store).
+    /// </summary>
+    public static int SchemaLockId(string schema)
+    {
+        var hash = 2166136261u;
+        foreach (var c in schema.ToLowerInvariant())
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        var id = (int)(hash & 0x7FFF_FFFF);
+        return id == MartenDefaultLockId ? id + 1 : id;
     }
 
     /// <summary>
