@@ -36,6 +36,8 @@ public static class MartenExtensions
         builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter("Marten"));
         builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource("Marten").AddNpgsql());
 
+        // How long a start waits for another instance of this service applying the same schema (tests shorten it).
+        var schemaLockTimeout = builder.Configuration.GetValue("EventStore:SchemaLockTimeout", TimeSpan.FromSeconds(60));
         var marten = builder.Services.AddMarten(options =>
         {
             options.Connection(connectionString);
@@ -60,7 +62,7 @@ public static class MartenExtensions
             // command, queued behind each other, and on a loaded machine one gave up after Marten's 10 s and exited
             // ("Unable to attain the global lock in time"). Per schema, only instances of the same service take turns.
             options.ApplyChangesLockId = SchemaLockId(schema);
-            options.ApplyChangesLockTimeout = TimeSpan.FromSeconds(60);
+            options.ApplyChangesLockTimeout = schemaLockTimeout;
             configure(options);
         }).UseLightweightSessions();
 
