@@ -33,14 +33,16 @@ builder.Services.WarmUpStreams<Monitoringdossier>(
         new KerngetallenIngevuld("warm-up", new Dictionary<string, decimal?>()))
     // What those commands read besides the dossier: the round and the report format.
     .WarmUpStreams<Rapportageronde>().WarmUpStreams<Rapportageformat>();
-// The first client's request: key figures refused by their validator, key figures and a read of a report that cannot
-// exist (404), and the list of rounds (the resource's serializer). Not a report opened with a valid body: its OD and
+// The first client's request: a report and key figures refused by their validators, key figures and a read of a report that cannot
+// exist (404), the report format and the list of rounds (reads: what a report's resource loads besides the dossier). Not a report opened with a valid body: its OD and
 // round are real names that could exist, and then it would be stored.
 var warmUpRapportage = new Dictionary<string, string> { ["id"] = EventStoreWarmUp.Key + "-warm-up" };
 builder.Services.WarmUpRequests(
+    new WarmUpRequest("maakVoortgangsrapportageAan", Roles.Ienw, new Dictionary<string, string>(), "{}"),
     new WarmUpRequest("vulKerngetallenIn", Roles.Ienw, warmUpRapportage, "{}"),
     new WarmUpRequest("vulKerngetallenIn", Roles.Ienw, warmUpRapportage, """{"waarden":{}}"""),
     new WarmUpRequest("haalVoortgangsrapportageOp", Roles.Ienw, warmUpRapportage),
+    new WarmUpRequest("haalRapportageformatOp", Roles.Ienw, new Dictionary<string, string>()),
     new WarmUpRequest("haalRapportagerondesOp", Roles.Ienw, new Dictionary<string, string>()));
 builder.AddEventing();
 builder.PublishIntegrationEvents<MonitoringEventMapper>(store, system: PubSub.PublisherOf(PubSub.Topics.Monitoring));
