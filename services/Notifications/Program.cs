@@ -6,6 +6,7 @@ using RobuustOD.Contracts.Eventing;
 using RobuustOD.EventBackbone;
 using RobuustOD.EventStore;
 using RobuustOD.HttpDefaults;
+using RobuustOD.HttpDefaults.Security;
 using RobuustOD.Notifications;
 using RobuustOD.Notifications.Abonnementen;
 using RobuustOD.Notifications.Afleveringen;
@@ -25,6 +26,21 @@ var store = builder.AddEventStore("notificaties", options =>
     options.Schema.For<Aflevering>().Index(a => a.AbonnementId).Index(a => a.Volgnummer).Index(a => a.Status).Index(a => a.Onderwerp);
 });
 builder.Services.ConfigureMarten((sp, options) => options.Listeners.Add(new AfleverSignaal.Luisteraar(sp.GetRequiredService<AfleverSignaal>())));
+// A subscription made and changed, in a transaction that is rolled back (the path of the subscriber's commands; the
+// handshake with the sink is not part of it: it calls the subscriber).
+var warmUpInstellingen = new Instellingen("https://warm-up.invalid/", ["warm-up"], null, Authenticatiesoort.Geen, null, "warm-up", null, false);
+builder.Services.WarmUpStreams<Abonnement>(
+    new AbonnementAangemaakt(EventStoreWarmUp.Key, Roles.Ienw, null, warmUpInstellingen, null, DateTimeOffset.UnixEpoch),
+    new AbonnementGewijzigd(warmUpInstellingen, null, DateTimeOffset.UnixEpoch));
+// The first client's request: a subscription refused by its validator, a change and a read of a subscription that
+// cannot exist (404), and the list. Not a subscription made with a valid body, nor a test event: those call the
+// subscriber's sink (the handshake) before their 404 or their append.
+var warmUpAbonnement = new Dictionary<string, string> { ["id"] = EventStoreWarmUp.Key };
+builder.Services.WarmUpRequests(
+    new WarmUpRequest("maakAbonnementAan", Roles.Ienw, new Dictionary<string, string>(), "{}"),
+    new WarmUpRequest("wijzigAbonnement", Roles.Ienw, warmUpAbonnement, """{"contact":"warm-up"}"""),
+    new WarmUpRequest("haalAbonnementOp", Roles.Ienw, warmUpAbonnement),
+    new WarmUpRequest("zoekAbonnementen", Roles.Ienw, new Dictionary<string, string>()));
 builder.AddEventing();
 builder.PublishIntegrationEvents<NotificatiesEventMapper>(store, system: PubSub.PublisherOf(PubSub.Topics.Notificaties));
 
