@@ -19,9 +19,6 @@ namespace RobuustOD.AppHost.Tests;
 /// </summary>
 internal sealed class RunCommand : IAsyncDisposable
 {
-    /// <summary>The test collection of the classes that start the run command: one at a time.</summary>
-    public const string Collection = "run command";
-
     public static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(4);
     private static readonly TimeSpan StopLimit = TimeSpan.FromMinutes(2);
 
